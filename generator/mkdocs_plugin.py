@@ -1,0 +1,100 @@
+"""The MkDocs plugin: runs the generator and gives the theme its context.
+
+Kept thin on purpose; the work happens in plain modules. mkdocs-static-i18n
+runs the whole MkDocs build once per language, so every hook here may run
+several times per ``portal build``: generation is cached on the content's
+fingerprint (generator.project.generate).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nh3
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .errors import ContentErrors
+from .project import generate
+from .theme import FILTERS, GLOBALS, PageContext
+
+# Markdown written by staff may use these; anything else (scripts, styles,
+# event handlers, iframes) is removed from the rendered body.
+ALLOWED_TAGS = set(nh3.ALLOWED_TAGS) | {"h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd",
+                                         "table", "thead", "tbody", "tr", "th", "td", "figure",
+                                         "figcaption", "hr", "sup", "sub", "abbr"}
+ALLOWED_ATTRIBUTES = {tag: {"id", "lang", "title"} for tag in ALLOWED_TAGS}
+ALLOWED_ATTRIBUTES["a"] = {"href", "hreflang", "lang", "title", "id"}
+ALLOWED_ATTRIBUTES["img"] = {"src", "alt", "width", "height", "loading", "lang"}
+ALLOWED_ATTRIBUTES["th"] = {"scope", "colspan", "rowspan", "id"}
+ALLOWED_ATTRIBUTES["td"] = {"colspan", "rowspan"}
+ALLOWED_ATTRIBUTES["abbr"] = {"title", "lang"}
+
+
+def sanitize(html: str) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes={"http", "https", "mailto", "tel", "webcal"})
+
+
+class PortalConfig(base.Config):
+    project_dir = c.Type(str, default="..")
+    now = c.Optional(c.Type(str))
+    drafts = c.Type(bool, default=False)
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config):
+        self.root = (Path(config.config_file_path).parent / self.config.project_dir).resolve()
+        self.contexts: dict[str, PageContext] = {}
+        return config
+
+    @event_priority(100)  # before mkdocs-static-i18n reads the docs folder
+    def on_pre_build(self, config):
+        try:
+            generated = generate(self.root, now=self.config.now, drafts=self.config.drafts)
+        except ContentErrors as exc:
+            raise PluginError("The content has errors:\n" + "\n".join(p.format() for p in exc.problems))
+        if getattr(self, "site", None) is not generated.site:
+            self.contexts = {}
+        self.site = generated.site
+
+    def _context(self, lang: str) -> PageContext:
+        if lang not in self.contexts:
+            self.contexts[lang] = PageContext(self.site, lang)
+        return self.contexts[lang]
+
+    def on_files(self, files, config):
+        # The theme's message catalogues are read by the generator, not published.
+        for file in list(files):
+            if file.src_uri.startswith("messages/") and not file.abs_src_path.startswith(config.docs_dir):
+                files.remove(file)
+        return files
+
+    def on_env(self, env, config, files):
+        env.filters.update(FILTERS)
+        env.globals.update(GLOBALS)
+        env.trim_blocks = True
+        env.lstrip_blocks = True
+        return env
+
+    def on_page_content(self, html, page, config, files):
+        return sanitize(html)
+
+    def on_page_context(self, context, page, config, nav):
+        meta = page.meta.get("portal") or {}
+        lang = meta.get("lang") or self._current_language(config)
+        context.update(self._context(lang).for_page(meta))
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # Static templates (404.html) have no page: use the language being built.
+        lang = self._current_language(config)
+        context.update(self._context(lang).for_page({"kind": "static"}))
+        return context
+
+    def _current_language(self, config) -> str:
+        i18n = config.plugins.get("i18n")
+        return getattr(i18n, "current_language", None) or self.site.default

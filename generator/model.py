@@ -1,0 +1,281 @@
+"""Model: every item in every language, with cross-references resolved.
+
+The model is built once per build and is read-only afterwards. Items know
+their language versions; :class:`View` presents one item in one language to
+the theme, following references into views of the same language.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import cached_property
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .merge import Source
+from .schema import CONTENT_TYPES, ContentType
+from .settings import Settings
+from .values import Ref, Text
+
+
+@dataclass(eq=False)
+class Item:
+    ctype: ContentType
+    slug: str
+    sources: dict[str, Source]  # the files, by language
+    data: dict[str, dict]  # the merged record, by language (every site language)
+    body: dict[str, Text | None]
+    site: "Site" = field(default=None, repr=False)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.slug}>"
+
+    # -- identity and translation --------------------------------------------
+
+    @property
+    def collection(self) -> str:
+        return self.ctype.collection
+
+    @property
+    def path(self) -> str:
+        """Path of the item's page below a language root, e.g. 'schools/lincoln/'."""
+        prefix = self.ctype.url_prefix
+        return f"{prefix}/{self.slug}/" if prefix else f"{self.slug}/"
+
+    def get(self, lang: str, name: str, default: Any = None) -> Any:
+        value = self.data[lang].get(name)
+        return default if value is None else value
+
+    def title(self, lang: str) -> Text:
+        return self.get(lang, self.ctype.title_field)
+
+    def has_file(self, lang: str) -> bool:
+        return lang in self.sources
+
+    def source_lang(self) -> str:
+        """The language the item was first written in (for fallbacks)."""
+        d = self.site.settings.default_language
+        return d if d in self.sources else next(iter(self.sources))
+
+    def untranslated_words(self, lang: str) -> bool:
+        """True when any words on the page are in another language."""
+        return any(_foreign(v, lang) for v in self.data[lang].values()) or _foreign(
+            self.body.get(lang), lang)
+
+    def locate(self, name: str) -> tuple[str, int | None]:
+        """(file, line) where a top-level field is written, for messages."""
+        for src in self.sources.values():
+            if name in src.data:
+                return src.path, src.line((name,))
+        src = next(iter(self.sources.values()))
+        return src.path, None
+
+
+def _foreign(value: Any, lang: str) -> bool:
+    if isinstance(value, Text):
+        return value.lang != lang
+    if isinstance(value, list):
+        return any(_foreign(v, lang) for v in value)
+    if isinstance(value, dict):
+        return any(_foreign(v, lang) for v in value.values())
+    return False
+
+
+class School(Item):
+    @property
+    def coordinator(self) -> Item | None:
+        ref = self.get(self.site.default, "coordinator")
+        return self.site.resolve(ref) if ref else None
+
+    @property
+    def meetings(self) -> list["Meeting"]:
+        return [m for m in self.site.meetings if m.school is self]
+
+    @property
+    def grants(self) -> list[Item]:
+        return [g for g in self.site.grants if self in g.schools]
+
+    @property
+    def news(self) -> list[Item]:
+        return [n for n in self.site.news if self in n.schools]
+
+    @property
+    def staff(self) -> list[Item]:
+        return [p for p in self.site.people if self in p.schools_served and p is not self.coordinator]
+
+    def service_ids(self) -> list[str]:
+        return [s["id"] for s in self.get(self.site.default, "services", [])]
+
+
+class Person(Item):
+    @property
+    def schools_served(self) -> list[Item]:
+        coordinated = [s for s in self.site.schools if s.coordinator is self]
+        listed = [self.site.resolve(r) for r in self.get(self.site.default, "schools", [])]
+        return coordinated + [s for s in listed if s not in coordinated]
+
+
+class Meeting(Item):
+    @property
+    def school(self) -> Item | None:
+        ref = self.get(self.site.default, "school")
+        return self.site.resolve(ref) if ref else None
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.get(self.site.default, "timezone") or self.site.settings.timezone)
+
+    def _aware(self, value: datetime) -> datetime:
+        return value if value.tzinfo else value.replace(tzinfo=self.tz)
+
+    @cached_property
+    def start(self) -> datetime:
+        return self._aware(self.get(self.site.default, "start"))
+
+    @cached_property
+    def end(self) -> datetime:
+        end = self.get(self.site.default, "end")
+        if isinstance(end, time):
+            return datetime.combine(self.start.date(), end, tzinfo=self.start.tzinfo)
+        return self._aware(end)
+
+    @property
+    def previous_start(self) -> datetime | None:
+        prev = self.get(self.site.default, "previous_start")
+        return self._aware(prev) if prev else None
+
+    @property
+    def status(self) -> str:
+        return self.get(self.site.default, "status", "scheduled")
+
+    @property
+    def is_past(self) -> bool:
+        return self.end <= self.site.now
+
+    @property
+    def month_key(self) -> str:
+        return self.start.strftime("%Y-%m")
+
+    @property
+    def is_district_wide(self) -> bool:
+        return self.school is None
+
+
+class Grant(Item):
+    @property
+    def schools(self) -> list[Item]:
+        return [self.site.resolve(r) for r in self.get(self.site.default, "schools", [])]
+
+    def milestone_state(self, milestone: dict) -> str:
+        """done, in_progress, planned or late (past due and not done)."""
+        status = milestone.get("status", "planned")
+        due = milestone.get("due")
+        if status != "done" and due and due < self.site.now.date():
+            return "late"
+        return status
+
+    def milestones_by_step(self, lang: str) -> list[tuple[int | None, list[dict]]]:
+        """Milestones grouped by implementation step (None: no step), each with its state."""
+        groups: dict = {}
+        for m in self.get(lang, "milestones", []):
+            groups.setdefault(m.get("step"), []).append({**m, "state": self.milestone_state(m)})
+        return sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        milestones = self.get(self.site.default, "milestones", [])
+        return sum(1 for m in milestones if m.get("status") == "done"), len(milestones)
+
+
+class News(Item):
+    @property
+    def schools(self) -> list[Item]:
+        return [self.site.resolve(r) for r in self.get(self.site.default, "schools", [])]
+
+    @property
+    def grants(self) -> list[Item]:
+        return [self.site.resolve(r) for r in self.get(self.site.default, "grants", [])]
+
+    @property
+    def date(self) -> date:
+        return self.get(self.site.default, "date")
+
+
+class Page(Item):
+    pass
+
+
+ITEM_CLASSES: dict[str, type[Item]] = {
+    "schools": School, "people": Person, "meetings": Meeting, "grants": Grant,
+    "news": News, "pages": Page,
+}
+
+
+@dataclass(eq=False)
+class Site:
+    settings: Settings
+    now: datetime
+    items: dict[str, dict[str, Item]]
+    drafts: bool = False
+
+    @property
+    def default(self) -> str:
+        return self.settings.default_language
+
+    @property
+    def languages(self) -> list[str]:
+        return self.settings.language_codes
+
+    def resolve(self, ref: Ref) -> Item:
+        return self.items[ref.collection][ref.slug]
+
+    def all_items(self) -> list[Item]:
+        return [i for coll in self.items.values() for i in coll.values()]
+
+    @property
+    def schools(self) -> list[School]:
+        order = {lvl: i for i, lvl in enumerate(CONTENT_TYPES["schools"].by_name["level"].type._choices)}
+        return sorted(self.items["schools"].values(),
+                      key=lambda s: (order.get(s.get(self.default, "level"), 99), s.title(self.default)))
+
+    @property
+    def people(self) -> list[Person]:
+        roles = CONTENT_TYPES["people"].by_name["role"].type._choices
+        rank = {"manager": 0, "coordinator": 1}
+        return sorted(self.items["people"].values(),
+                      key=lambda p: (rank.get(p.get(self.default, "role"), 2 + roles.index(p.get(self.default, "role"))),
+                                     p.title(self.default)))
+
+    @property
+    def meetings(self) -> list[Meeting]:
+        return sorted(self.items["meetings"].values(), key=lambda m: (m.start, m.slug))
+
+    @property
+    def upcoming_meetings(self) -> list[Meeting]:
+        return [m for m in self.meetings if not m.is_past]
+
+    @property
+    def past_meetings(self) -> list[Meeting]:
+        return [m for m in reversed(self.meetings) if m.is_past]
+
+    @property
+    def grants(self) -> list[Grant]:
+        return sorted(self.items["grants"].values(),
+                      key=lambda g: (g.get(self.default, "awarded") or date.min), reverse=True)
+
+    @property
+    def news(self) -> list[News]:
+        return sorted(self.items["news"].values(), key=lambda n: (n.date, n.slug), reverse=True)
+
+    @property
+    def pages(self) -> list[Page]:
+        return sorted(self.items["pages"].values(),
+                      key=lambda p: (p.get(self.default, "order", 100), p.slug))
+
+    def next_meeting(self, school: Item | None = None) -> Meeting | None:
+        for m in self.upcoming_meetings:
+            if m.status == "cancelled":
+                continue
+            if school is None or m.school is school:
+                return m
+        return None

@@ -1,0 +1,224 @@
+"""Site settings: ``portal.yml`` at the project root.
+
+Settings are checked with the same types as content. Texts shown to the
+public (the district's name, service labels) are given per language.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import yamlish
+from .errors import Problems, did_you_mean, show
+from .schema import (Context, Email, Int, Invalid, LanguageCode, Phone, Str, TimeZoneType,
+                     Type, Url)
+
+SETTINGS_FILE = "portal.yml"
+
+
+@dataclass
+class Language:
+    code: str
+    name: str  # the language's own name for itself, e.g. "Español"
+
+
+@dataclass
+class Service:
+    id: str
+    label: dict[str, str]
+    icon: str
+
+
+@dataclass
+class Settings:
+    root: Path
+    district_name: dict[str, str]
+    site_url: str
+    languages: list[Language]
+    default_language: str
+    timezone: str
+    contact: dict[str, str]
+    notice_hours: dict[str, int]
+    colour: str
+    services: dict[str, Service] = field(default_factory=dict)
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [l.code for l in self.languages]
+
+    def localized(self, value: dict[str, str], lang: str) -> str:
+        """A per-language setting in ``lang``, else in the default language."""
+        return value.get(lang) or value.get(self.default_language) or next(iter(value.values()))
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+
+_FIELDS: dict[str, tuple[Type | None, bool, str]] = {
+    # name: (type, required, help); None = checked by hand below
+    "district_name": (None, True, "The district's name in each language."),
+    "site_url": (Url(), True, "The public address of the site, like https://schools.example.org/."),
+    "languages": (None, True, "The site's languages, first the default."),
+    "default_language": (LanguageCode(), False, "The language served at /."),
+    "timezone": (TimeZoneType(), True, "The district's time zone, like America/Los_Angeles."),
+    "contact": (None, True, "The district office's e-mail, phone and address."),
+    "notice_hours": (None, False, "Hours of notice for regular and special meetings."),
+    "colour": (Str(pattern=r"#[0-9a-fA-F]{6}", expected="a colour like #0b5d5b"), False,
+               "The district's colour for cards and the header."),
+    "services": (None, True, "The services vocabulary: id, label per language, icon."),
+}
+
+
+def load_settings(root: Path, problems: Problems) -> Settings | None:
+    path = root / SETTINGS_FILE
+    rel = SETTINGS_FILE
+    if not path.exists():
+        problems.error(rel, "the settings file is missing",
+                       suggestion=f"create {SETTINGS_FILE} at the project root (see README)")
+        return None
+    try:
+        data, lines = yamlish.load(path.read_text(encoding="utf-8"))
+    except yamlish.YamlError as exc:
+        problems.error(rel, f"the settings cannot be read: {exc.message}", line=exc.line,
+                       suggestion="check the indentation and quotes around this line")
+        return None
+    if not isinstance(data, dict):
+        problems.error(rel, "the settings must be a list of 'name: value' lines", found=show(data))
+        return None
+
+    ctx = Context()
+
+    def err(key: tuple, message: str, **kw):
+        problems.error(rel, message, field=".".join(map(str, key)),
+                       line=lines.get(key) or lines.get(key[:1]), **kw)
+
+    def check(type_: Type, value: Any, key: tuple):
+        try:
+            return type_.coerce(value, ctx)
+        except Invalid as exc:
+            err(key, exc.message, expected=exc.expected, found=show(value),
+                suggestion=exc.suggestion)
+            return None
+
+    for key in data:
+        if key not in _FIELDS:
+            err((key,), f"'{key}' is not a setting", expected="one of: " + ", ".join(_FIELDS),
+                found=show(key), suggestion=did_you_mean(key, _FIELDS))
+    for key, (type_, required, help_) in _FIELDS.items():
+        if required and data.get(key) is None:
+            err((key,), f"the required setting '{key}' is missing", expected=help_)
+
+    # languages
+    languages: list[Language] = []
+    raw_langs = data.get("languages") or []
+    if not isinstance(raw_langs, list):
+        err(("languages",), "this is not a list", expected="a list of {code, name}")
+        raw_langs = []
+    for i, entry in enumerate(raw_langs):
+        if not isinstance(entry, dict) or "code" not in entry or "name" not in entry:
+            err(("languages", i), "each language needs a code and a name",
+                expected="code: es, name: Español", found=show(entry))
+            continue
+        code = check(LanguageCode(), entry["code"], ("languages", i, "code"))
+        name = check(Str(), entry["name"], ("languages", i, "name"))
+        if code and name:
+            languages.append(Language(code, name))
+    codes = [l.code for l in languages]
+    default = data.get("default_language") or (codes[0] if codes else "en")
+    if codes and default not in codes:
+        err(("default_language",), f"'{default}' is not one of the site's languages",
+            expected="one of: " + ", ".join(codes), found=show(default),
+            suggestion=did_you_mean(default, codes))
+
+    def localized(value: Any, key: tuple) -> dict[str, str]:
+        if isinstance(value, str):
+            return {default: value}
+        if not isinstance(value, dict):
+            err(key, "this needs a text per language", expected="lines like 'en: ...' and 'es: ...'",
+                found=show(value))
+            return {}
+        out = {}
+        for lang, text in value.items():
+            if lang not in codes:
+                err(key + (lang,), f"'{lang}' is not one of the site's languages",
+                    expected="one of: " + ", ".join(codes), found=show(lang),
+                    suggestion=did_you_mean(lang, codes))
+                continue
+            checked = check(Str(), text, key + (lang,))
+            if checked:
+                out[lang] = checked
+        if out and default not in out:
+            err(key, f"the text in the default language ({default}) is missing",
+                expected=f"a line '{default}: ...'")
+        return out
+
+    district_name = localized(data.get("district_name"), ("district_name",)) if data.get(
+        "district_name") is not None else {}
+
+    contact: dict[str, str] = {}
+    raw_contact = data.get("contact") or {}
+    if isinstance(raw_contact, dict):
+        for key, type_ in (("email", Email()), ("phone", Phone()), ("address", Str())):
+            if raw_contact.get(key) is None:
+                err(("contact", key), f"the contact {key} is missing", expected=type_.expected)
+                continue
+            value = check(type_, raw_contact[key], ("contact", key))
+            if value:
+                contact[key] = value
+        for key in raw_contact:
+            if key not in ("email", "phone", "address"):
+                err(("contact", key), f"'{key}' is not a contact field",
+                    expected="email, phone or address", suggestion=did_you_mean(key, ["email", "phone", "address"]))
+    else:
+        err(("contact",), "this needs email, phone and address lines", found=show(raw_contact))
+
+    notice = {"regular": 72, "special": 24}
+    raw_notice = data.get("notice_hours") or {}
+    if isinstance(raw_notice, dict):
+        for key, value in raw_notice.items():
+            if key not in notice:
+                err(("notice_hours", key), f"'{key}' is not a kind of meeting",
+                    expected="regular or special", suggestion=did_you_mean(key, notice))
+                continue
+            checked = check(Int(0, 24 * 30), value, ("notice_hours", key))
+            if checked is not None:
+                notice[key] = checked
+    else:
+        err(("notice_hours",), "this needs 'regular' and 'special' lines", found=show(raw_notice))
+
+    services: dict[str, Service] = {}
+    raw_services = data.get("services") or {}
+    if not isinstance(raw_services, dict):
+        err(("services",), "this needs one entry per service", expected="food_pantry: {label: ..., icon: ...}",
+            found=show(raw_services))
+        raw_services = {}
+    for sid, entry in raw_services.items():
+        key = ("services", sid)
+        if not isinstance(entry, dict) or "label" not in entry:
+            err(key, "each service needs a label per language and an icon",
+                expected="label: {en: ..., es: ...} and icon: ...", found=show(entry))
+            continue
+        services[sid] = Service(sid, localized(entry["label"], key + ("label",)),
+                                str(entry.get("icon", "service")))
+
+    values = {}
+    for key in ("site_url", "timezone", "colour"):
+        if data.get(key) is not None:
+            values[key] = check(_FIELDS[key][0], data[key], (key,))
+
+    if problems.errors:
+        return None
+    return Settings(
+        root=root,
+        district_name=district_name,
+        site_url=values["site_url"].rstrip("/") + "/",
+        languages=languages,
+        default_language=default,
+        timezone=values["timezone"],
+        contact=contact,
+        notice_hours=notice,
+        colour=values.get("colour") or "#0b5d5b",
+        services=services,
+    )

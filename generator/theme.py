@@ -1,0 +1,143 @@
+"""What the theme's templates get: the context for a page and the Jinja helpers.
+
+Helpers that depend on the page's language read ``lang`` from the template
+context, so templates write ``{{ t("nav.schools") }}`` or
+``{{ meeting.start|date("full") }}`` without passing the language around.
+"""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
+from .i18n import Formatter, Messages, babel_locale
+from .model import Site
+from .values import Text
+from .views import SiteView, View, lang_prefix
+
+
+class PageContext:
+    """Per-language helpers, made once per language per build."""
+
+    def __init__(self, site: Site, lang: str):
+        self.site = site
+        self.lang = lang
+        self.t = Messages(lang, site.default)
+        self.fmt = Formatter(lang, ZoneInfo(site.settings.timezone), self.t)
+        self.view = SiteView(site, lang)
+        locale = babel_locale(lang)
+        self.dir = "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+    def for_page(self, meta: dict) -> dict:
+        item = None
+        path = ""
+        kind = meta.get("kind")
+        if kind == "item":
+            obj = self.site.items[meta["collection"]][meta["slug"]]
+            item = View(obj, self.lang)
+            path = obj.path
+        elif kind == "list":
+            path = f"{meta['collection']}/"
+        return {
+            "lang": self.lang,
+            "dir": self.dir,
+            "portal": self,
+            "site": self.view,
+            "item": item,
+            "page_kind": kind,
+            "collection": meta.get("collection"),
+            "alternates": self.alternates(path),
+        }
+
+    def alternates(self, path: str) -> list[dict]:
+        """The same page in every language (every page exists in every language)."""
+        out = []
+        for language in self.site.settings.languages:
+            out.append({"lang": language.code, "name": language.name,
+                        "url": lang_prefix(self.site, language.code) + path,
+                        "abs_url": self.site.settings.site_url + lang_prefix(self.site, language.code) + path,
+                        "current": language.code == self.lang})
+        return out
+
+
+def _pc(ctx) -> PageContext:
+    return ctx["portal"]
+
+
+@pass_context
+def t(ctx, key: str, **values) -> str:
+    return _pc(ctx).t(key, **values)
+
+
+@pass_context
+def tx(ctx, value) -> Markup:
+    """Escape text; mark it with its language when it is not the page's."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, Text) and value.lang != ctx["lang"]:
+        return Markup(f'<span lang="{escape(value.lang)}">{escape(value)}</span>')
+    return escape(value)
+
+
+@pass_context
+def lang_attr(ctx, value) -> Markup:
+    """` lang="xx"` when ``value`` is in another language than the page, else nothing."""
+    if isinstance(value, Text) and value.lang != ctx["lang"]:
+        return Markup(f' lang="{escape(value.lang)}"')
+    return Markup("")
+
+
+@pass_context
+def fmt_date(ctx, value, style: str = "long") -> str:
+    return _pc(ctx).fmt.date(value, style) if value else ""
+
+
+@pass_context
+def fmt_time(ctx, value) -> str:
+    return _pc(ctx).fmt.time(value) if value else ""
+
+
+@pass_context
+def fmt_money(ctx, amount, currency: str = "USD") -> str:
+    return _pc(ctx).fmt.money(amount, currency)
+
+
+@pass_context
+def fmt_month(ctx, value) -> str:
+    return _pc(ctx).fmt.month(value)
+
+
+@pass_context
+def fmt_number(ctx, value) -> str:
+    return _pc(ctx).fmt.number(value)
+
+
+@pass_context
+def lang_name(ctx, code: str) -> str:
+    return _pc(ctx).fmt.language_name(code)
+
+
+@pass_context
+def tz_name(ctx, value) -> str:
+    return _pc(ctx).fmt.tz_name(value)
+
+
+def tel(value: str) -> str:
+    """A phone number as a tel: URI."""
+    digits = "".join(ch for ch in str(value) if ch.isdigit() or ch == "+")
+    if not digits.startswith("+") and len(digits) == 10:
+        digits = "+1" + digits
+    return f"tel:{digits}"
+
+
+def iso(value) -> str:
+    return value.isoformat() if value else ""
+
+
+FILTERS = {
+    "tx": tx, "lang_attr": lang_attr, "date": fmt_date, "time": fmt_time, "money": fmt_money,
+    "month": fmt_month, "number": fmt_number, "lang_name": lang_name, "tz_name": tz_name,
+    "tel": tel, "iso": iso,
+}
+GLOBALS = {"t": t}
