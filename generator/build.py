@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from jinja2 import TemplateError
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -52,6 +53,10 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildFailed(f"the site could not be built: {exc}") from None
+    except TemplateError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        where = f" ({exc.name}, line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        raise BuildFailed(f"a theme template failed{where}: {exc.message}") from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

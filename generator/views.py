@@ -43,7 +43,8 @@ class View:
         item = self._item
         if name.startswith("_"):
             raise AttributeError(name)
-        if name in item.ctype.by_name:
+        # Computed properties (a meeting's time-zone-aware start) win over raw fields.
+        if name in item.ctype.by_name and not hasattr(type(item), name):
             return wrap(item.data[self._lang].get(name), self._lang, item.site)
         return wrap(getattr(item, name), self._lang, item.site)
 

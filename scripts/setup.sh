@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Set up everything portal needs on a fresh Debian machine with Python 3.11.
+#   scripts/setup.sh          the site builder (Python packages in .venv/)
+#   scripts/setup.sh --test   also the test tools and Debian's Chromium
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else echo "portal setup: need root (or sudo) to run: $*" >&2; return 1; fi
+}
+
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" -eq 0 ]; then
+    as_root apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+PY=${PYTHON:-python3}
+if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "portal setup: Python 3.11 or newer is needed (found: $("$PY" --version 2>&1))." >&2
+  exit 1
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  if ! "$PY" -m venv .venv 2>/dev/null; then
+    echo "portal setup: installing Debian's python3-venv" >&2
+    rm -rf .venv
+    apt_install python3-venv
+    "$PY" -m venv .venv
+  fi
+fi
+
+extras="."
+[ "$want_test" -eq 1 ] && extras=".[test]"
+stamp=".venv/.portal-installed-$want_test"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$extras"
+  touch "$stamp"
+fi
+
+if [ "$want_test" -eq 1 ] && [ ! -x /usr/bin/chromium ] && [ -z "${PORTAL_CHROMIUM:-}" ]; then
+  echo "portal setup: installing Debian's Chromium for the browser tests" >&2
+  apt_install chromium
+fi
