@@ -17,13 +17,14 @@ from babel.dates import format_date, format_datetime, format_time, get_timezone_
 from babel.numbers import format_currency, format_decimal
 
 from . import yamlish
+from .errors import PortalError
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "themes" / "portal"
 MESSAGES_DIR = THEME_DIR / "messages"
 
 
-class MissingMessage(KeyError):
-    pass
+class MissingMessage(PortalError):
+    """A template asked for a message no catalogue has: a theme bug, named clearly."""
 
 
 def flatten(data: dict, prefix: str = "") -> dict[str, str]:
@@ -101,8 +102,7 @@ class Formatter:
         return f"{self.date(value, 'full')}, {self.time(value)}"
 
     def tz_name(self, value: datetime) -> str:
-        return get_timezone_name(value.astimezone(self.tz), width="short", locale=self.locale,
-                                 uncommon=False, zone_variant=None) or value.strftime("%Z")
+        return get_timezone_name(value.astimezone(self.tz), width="long", locale=self.locale)
 
     def money(self, amount: Decimal, currency: str) -> str:
         pattern = self.locale.currency_formats["standard"].pattern

@@ -59,7 +59,7 @@ class View:
         return self._item.slug
 
     @property
-    def kind(self) -> str:
+    def type_name(self) -> str:
         return self._item.ctype.name
 
     @property

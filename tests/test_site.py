@@ -1,0 +1,119 @@
+"""The built example site, read as files: complete, valid, self-contained."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from support import REPO
+
+CONTENT = REPO / "content"
+LANGS = ["en", "es"]
+
+
+def item_paths() -> set[str]:
+    """URL paths of every content item, from the files in content/<lang>/."""
+    paths = set()
+    for lang in LANGS:
+        for f in (CONTENT / lang).glob("*/**/*.md"):
+            collection = f.relative_to(CONTENT / lang).parts[0]
+            paths.add(f"{f.stem}/" if collection == "pages" else f"{collection}/{f.stem}/")
+    return paths
+
+
+def page(site: Path, lang: str, path: str) -> str:
+    prefix = "" if lang == "en" else f"{lang}/"
+    return (site / prefix / path / "index.html").read_text(encoding="utf-8")
+
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_item_has_a_page_at_the_same_path_in_every_language(example_site):
+    paths = item_paths()
+    assert len(paths) >= 35
+    for path in paths:
+        for lang in LANGS:
+            prefix = "" if lang == "en" else f"{lang}/"
+            assert (example_site / prefix / path / "index.html").exists(), f"/{prefix}{path} is missing"
+
+
+def test_each_listing_exists_in_every_language(example_site):
+    for lang in LANGS:
+        for path in ("", "schools/", "people/", "meetings/", "grants/", "news/"):
+            assert page(example_site, lang, path)
+
+
+def test_html_lang_matches_the_language_folder(example_site):
+    for f in all_pages(example_site):
+        rel = f.relative_to(example_site).as_posix()
+        if rel == "404.html" or rel.endswith("/404.html"):
+            continue
+        expected = "es" if rel.startswith("es/") else "en"
+        assert f'<html lang="{expected}"' in f.read_text(encoding="utf-8"), rel
+
+
+def test_pages_are_valid_html(example_site):
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    for f in all_pages(example_site):
+        try:
+            parser.parse(f.read_text(encoding="utf-8"))
+        except html5lib.html5parser.ParseError as exc:  # pragma: no cover - shown on failure
+            pytest.fail(f"{f.relative_to(example_site)}: {exc}")
+        ids = re.findall(r'\sid="([^"]+)"', f.read_text(encoding="utf-8"))
+        dupes = {i for i in ids if ids.count(i) > 1}
+        assert not dupes, f"{f.relative_to(example_site)}: duplicate ids {dupes}"
+
+
+def test_no_inline_script_style_or_handlers(example_site):
+    """The site ships a strict Content-Security-Policy: nothing inline."""
+    for f in all_pages(example_site):
+        html = f.read_text(encoding="utf-8")
+        rel = f.relative_to(example_site)
+        assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html), f"inline script in {rel}"
+        assert not re.search(r"<style[\s>]", html), f"style element in {rel}"
+        assert not re.search(r"\sstyle=", html), f"style attribute in {rel}"
+        assert not re.search(r"\son[a-z]+=", html), f"event handler in {rel}"
+
+
+def test_nothing_is_loaded_from_another_host(example_site):
+    for f in all_pages(example_site):
+        html = f.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|img|link|iframe|source|video|audio)\b[^>]*>", html):
+            if re.search(r'rel="(?:alternate|canonical)"', tag):
+                continue  # links to our own pages, not loaded
+            for url in re.findall(r'(?:src|href|srcset)="([^"]+)"', tag):
+                assert not re.match(r"(?:https?:)?//", url), f"{f.relative_to(example_site)} loads {url}"
+
+
+def test_untranslated_item_is_published_in_spanish_and_marked(example_site):
+    english_only = [p for p in item_paths()
+                    if not (CONTENT / "es" / (p.split("/")[0] if p.count("/") > 1 else "pages")).joinpath(
+                        p.rstrip("/").split("/")[-1] + ".md").exists()]
+    assert english_only, "the example keeps at least one item without a Spanish file"
+    for path in english_only:
+        html = page(example_site, "es", path)
+        assert "todavía no está traducida al español" in html
+        assert 'lang="en"' in html
+        body = (CONTENT / "en").glob(f"*/**/{path.rstrip('/').split('/')[-1]}.md")
+        if next(body).read_text(encoding="utf-8").split("---", 2)[2].strip():
+            assert '<div class="prose" lang="en">' in html
+
+
+def test_spanish_pages_use_spanish_interface_and_dates(example_site):
+    html = page(example_site, "es", "meetings/")
+    assert "Próximas reuniones" in html
+    assert re.search(r"(lunes|martes|miércoles|jueves|viernes|sábado|domingo), \d+ de", html)
+    assert re.search(r"\d:\d\d\s?[ap]\.\s?m\.", html), "12-hour times with a. m./p. m."
+
+
+def test_language_switcher_points_to_the_same_page(example_site):
+    for path in ("schools/lincoln-elementary/", "meetings/"):
+        html = page(example_site, "es", path)
+        depth = path.count("/") + 1
+        assert f'href="{"../" * depth}{path}" hreflang="en"' in html
+        en = page(example_site, "en", path)
+        assert f'href="{"../" * (depth - 1)}es/{path}" hreflang="es"' in en
