@@ -45,6 +45,33 @@ class PageSpec:
         return f"---\n{head}---\n\n{self.body}\n" if self.body else f"---\n{head}---\n"
 
 
+@dataclass(frozen=True)
+class OutputFile:
+    """A file published as it is (a calendar, a contact card, a feed, an image).
+
+    ``lang`` set: written to site_src/docs/<lang>/<rel> and published at
+    /<rel> (default language) or /<lang>/<rel>. ``lang`` None: written to
+    site_src/static/<rel> and published once at /<rel>.
+    """
+
+    rel: str
+    data: str | bytes
+    lang: str | None = None
+    owner: str = ""
+
+
+# Producers of extra files register here: each is called as producer(site, messages_for)
+# and returns OutputFile objects. Keeping the list here keeps the pipeline readable.
+FILE_PRODUCERS: list = []
+
+
+def derive_files(site: Site, messages_for) -> list[OutputFile]:
+    files: list[OutputFile] = []
+    for producer in FILE_PRODUCERS:
+        files.extend(producer(site, messages_for))
+    return files
+
+
 def derive_pages(site: Site, messages_for) -> list[PageSpec]:
     """Every page in every language. ``messages_for(lang)`` gives a message lookup."""
     pages: list[PageSpec] = []

@@ -7,6 +7,7 @@ fingerprint (generator.project.generate).
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nh3
@@ -16,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .errors import ContentErrors
-from .project import generate
+from .project import SITE_SRC, generate
 from .theme import FILTERS, GLOBALS, PageContext
 
 # Markdown written by staff may use these; anything else (scripts, styles,
@@ -79,6 +80,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         env.trim_blocks = True
         env.lstrip_blocks = True
         return env
+
+    def on_post_build(self, config):
+        # Language-independent outputs (images, cards) are published once, at the root.
+        static = self.root / SITE_SRC / "static"
+        if static.is_dir():
+            shutil.copytree(static, config.site_dir, dirs_exist_ok=True)
 
     def on_page_content(self, html, page, config, files):
         return sanitize(html)

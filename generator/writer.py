@@ -18,10 +18,10 @@ class DuplicateOutput(PortalError):
 class TreeWriter:
     def __init__(self, root: Path):
         self.root = root
-        self.files: dict[str, str] = {}
+        self.files: dict[str, str | bytes] = {}
         self.owners: dict[str, str] = {}
 
-    def add(self, rel: str, text: str, owner: str) -> None:
+    def add(self, rel: str, text: str | bytes, owner: str) -> None:
         if rel in self.files:
             raise DuplicateOutput(
                 f"two things want to write {rel}: {self.owners[rel]} and {owner}; "
@@ -35,10 +35,11 @@ class TreeWriter:
         self.root.mkdir(parents=True, exist_ok=True)
         for rel, text in self.files.items():
             path = self.root / rel
-            if path.exists() and path.read_text(encoding="utf-8") == text:
+            data = text.encode("utf-8") if isinstance(text, str) else text
+            if path.exists() and path.read_bytes() == data:
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_bytes(data)
             changed += 1
         for path in sorted(self.root.rglob("*"), reverse=True):
             rel = path.relative_to(self.root).as_posix()
