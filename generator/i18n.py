@@ -84,15 +84,19 @@ class Formatter:
         key = f"format.{key}"
         return self.messages(key) if self.messages.has(key) else default
 
+    def local(self, value: datetime) -> datetime:
+        """A date and time in the district's time zone (naive ones are already local)."""
+        return value.replace(tzinfo=self.tz) if value.tzinfo is None else value.astimezone(self.tz)
+
     def date(self, value: date | datetime, style: str = "long") -> str:
         if isinstance(value, datetime):
-            value = value.astimezone(self.tz).date()
+            value = self.local(value).date()
         if style in ("full", "long", "medium", "short"):
             return format_date(value, format=self._pattern(f"date_{style}", style), locale=self.locale)
         return format_date(value, format=style, locale=self.locale)
 
     def time(self, value: datetime) -> str:
-        return format_time(value.astimezone(self.tz), format=self._pattern("time", "short"),
+        return format_time(self.local(value), format=self._pattern("time", "short"),
                            locale=self.locale)
 
     def month(self, value: date) -> str:
@@ -102,7 +106,7 @@ class Formatter:
         return f"{self.date(value, 'full')}, {self.time(value)}"
 
     def tz_name(self, value: datetime) -> str:
-        return get_timezone_name(value.astimezone(self.tz), width="long", locale=self.locale)
+        return get_timezone_name(self.local(value), width="long", locale=self.locale)
 
     def money(self, amount: Decimal, currency: str) -> str:
         pattern = self.locale.currency_formats["standard"].pattern

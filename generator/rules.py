@@ -5,7 +5,7 @@ from .errors import Problems
 from .model import Site
 from .schema import CONTENT_TYPES
 
-RESERVED = {"assets", "search", "404", "feeds", "calendar", "cards", "images", "files"}
+RESERVED = {"assets", "search", "404", "feeds", "calendar", "cards", "images", "files", "pages"}
 
 
 def check_rules(site: Site, problems: Problems) -> None:
@@ -52,6 +52,13 @@ def check_rules(site: Site, problems: Problems) -> None:
                            line=line, expected=f"a date after {period['start']}",
                            found=str(period["end"]))
         for i, ms in enumerate(g.get(site.default, "milestones", [])):
+            if ms.get("completed") and ms["completed"] > site.now.date():
+                path, line = g.locate("milestones")
+                problems.error(path, f"milestone '{ms['id']}' is marked completed on a future date",
+                               field=f"milestones[{i + 1}].completed", line=line,
+                               expected=f"a date on or before today ({site.now.date()})",
+                               found=str(ms["completed"]),
+                               suggestion="set 'completed' when it is done, and 'status: in_progress' until then")
             if ms.get("completed") and ms.get("status") != "done":
                 path, line = g.locate("milestones")
                 problems.error(path, f"milestone '{ms['id']}' has a completion date but is not done",

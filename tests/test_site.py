@@ -43,7 +43,7 @@ def test_every_item_has_a_page_at_the_same_path_in_every_language(example_site):
 
 def test_each_listing_exists_in_every_language(example_site):
     for lang in LANGS:
-        for path in ("", "schools/", "people/", "meetings/", "grants/", "news/"):
+        for path in ("", "schools/", "people/", "meetings/", "grants/", "news/", "pages/"):
             assert page(example_site, lang, path)
 
 

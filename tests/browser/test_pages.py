@@ -49,6 +49,7 @@ def page_types(model):
         ("news", "news/", lambda l: [str(n.title(l)) for n in model.news]),
         ("post", post.path, lambda l: [str(post.title(l))]),
         ("page", free.path, lambda l: [str(free.title(l))]),
+        ("pages", "pages/", lambda l: [str(p.title(l)) for p in model.pages]),
     ]
 
 
