@@ -25,6 +25,7 @@ class PageSpec:
     collection: str = ""
     slug: str = ""
     body: str = ""
+    params: tuple = ()  # extra (name, value) pairs for the template, e.g. (("service", "food_pantry"),)
 
     @property
     def path(self) -> str:
@@ -39,7 +40,7 @@ class PageSpec:
             "template": self.template,
             "title": self.title,
             "portal": {"kind": self.kind, "lang": self.lang, "collection": self.collection,
-                       "slug": self.slug},
+                       "slug": self.slug, "params": dict(self.params), "path": self.path},
         }
         head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         return f"---\n{head}---\n\n{self.body}\n" if self.body else f"---\n{head}---\n"
@@ -59,6 +60,10 @@ class OutputFile:
     lang: str | None = None
     owner: str = ""
 
+
+# Producers of extra pages (a page per service, a calendar month, a flyer...) register
+# here: each is called as producer(site, messages_for) and returns PageSpec objects.
+PAGE_PRODUCERS: list = []
 
 # Producers of extra files register here: each is called as producer(site, messages_for)
 # and returns OutputFile objects. Keeping the list here keeps the pipeline readable.
@@ -84,6 +89,8 @@ def derive_pages(site: Site, messages_for) -> list[PageSpec]:
                                       t(f"{collection}.title"), "list", collection))
             for item in site.items[collection].values():
                 pages.append(_item_page(item, lang))
+    for producer in PAGE_PRODUCERS:
+        pages.extend(producer(site, messages_for))
     return pages
 
 

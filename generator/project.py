@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from . import producers  # noqa: F401  (registers extra pages and files)
 from .derive import derive_files, derive_pages
 from .i18n import MESSAGES_DIR, THEME_DIR, Messages
 from .model import Site

@@ -39,6 +39,8 @@ class PageContext:
             path = obj.path
         elif kind == "list":
             path = f"{meta['collection']}/"
+        if meta.get("path") is not None:
+            path = meta["path"]
         return {
             "lang": self.lang,
             "dir": self.dir,
@@ -46,6 +48,7 @@ class PageContext:
             "site": self.view,
             "item": item,
             "page_kind": kind,
+            "params": meta.get("params") or {},
             "collection": meta.get("collection"),
             "alternates": self.alternates(path),
         }
