@@ -117,6 +117,82 @@ def serve(project: Path, now, drafts: bool, host: str, port: int) -> None:
                  livereload=True, dev_addr=f"{host}:{port}", watch_theme=True)
 
 
+@main.group(invoke_without_command=True)
+@PROJECT
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
+@click.option("--strict", is_flag=True, help="Exit 1 if anything is missing, partial or outdated.")
+@click.option("--lang", "only_lang", help="Only this language.")
+@click.pass_context
+def translations(ctx, project: Path, as_json: bool, strict: bool, only_lang: str | None) -> None:
+    """Report every item's state in each language: translated, partial, outdated or missing."""
+    ctx.ensure_object(dict)
+    ctx.obj["project"] = project
+    if ctx.invoked_subcommand:
+        return
+    from .pipeline import build_site
+    from .translations import STATES, as_json as report_json, report, totals
+
+    try:
+        site, _ = build_site(project, drafts=True)
+    except ContentErrors as exc:
+        _fail_on_content(exc)
+    if only_lang and only_lang not in site.languages:
+        raise click.UsageError(f"--lang: '{only_lang}' is not one of: {', '.join(site.languages)}")
+    entries = [e for e in report(site) if not only_lang or e.lang == only_lang]
+    if as_json:
+        click.echo(json.dumps(report_json(site, entries), indent=2, ensure_ascii=False))
+    else:
+        todo = [e for e in entries if e.state in ("missing", "partial", "outdated")]
+        for e in sorted(todo, key=lambda e: (e.lang, e.state, e.collection, e.slug)):
+            detail = ""
+            if e.state == "partial":
+                detail = " (not yet translated: " + ", ".join(e.untranslated_fields) + ")"
+            elif e.state == "outdated":
+                detail = f" (the {e.source_lang} text changed; update it, then run 'portal translations mark {e.file}')"
+            elif e.state == "missing":
+                detail = f" (no content/{e.lang}/{e.collection}/{e.slug}.md)"
+            click.echo(f"{e.lang}  {e.state:<10} {e.collection}/{e.slug}{detail}")
+        untracked = [e for e in entries if e.state == "translated" and not e.tracked]
+        if untracked:
+            click.echo(f"\n{len(untracked)} translation(s) are not tracked yet, so changes to their source "
+                       "cannot be detected: run 'portal translations mark --all'.")
+        click.echo("")
+        for lang, counts in totals(entries).items():
+            parts = ", ".join(f"{counts[s]} {s}" for s in STATES if s != "source")
+            click.echo(f"{lang}: {parts}")
+    if strict and any(e.state in ("missing", "partial", "outdated") for e in entries):
+        sys.exit(1)
+
+
+@translations.command("mark")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--all", "mark_all", is_flag=True,
+              help="Mark every translation file that has no fingerprint yet.")
+@click.pass_context
+def translations_mark(ctx, files: tuple[Path, ...], mark_all: bool) -> None:
+    """Record that FILES are translated from the current source text (clears 'outdated')."""
+    from .pipeline import build_site
+    from .translations import HASH_FIELD, mark
+
+    if not files and not mark_all:
+        raise click.UsageError("name the translation files you have brought up to date, or use --all")
+    project = ctx.obj["project"]
+    try:
+        site, _ = build_site(project, drafts=True)
+    except ContentErrors as exc:
+        _fail_on_content(exc)
+    if mark_all:
+        files = tuple(Path(src.path) for item in site.all_items() for lang, src in item.sources.items()
+                      if lang != item.source_lang() and not src.data.get(HASH_FIELD))
+    try:
+        changed = mark(site, list(files))
+    except KeyError as exc:
+        raise click.UsageError(f"{exc.args[0]} is not a content file of this project")
+    for rel in changed:
+        click.echo(f"marked {rel}")
+    click.echo(f"{len(changed)} file(s) updated.")
+
+
 @main.command()
 @click.argument("kind", required=False)
 @click.option("--json", "as_json", is_flag=True, help="JSON Schema (for editors) instead of text.")

@@ -75,6 +75,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return files
 
     def on_env(self, env, config, files):
+        # MkDocs leaves autoescaping off; content is text, so escape everything the theme
+        # prints unless it is marked safe (the sanitised page body, Markup from our filters).
+        env.autoescape = True
         env.filters.update(FILTERS)
         env.globals.update(GLOBALS)
         env.trim_blocks = True

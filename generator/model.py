@@ -100,6 +100,12 @@ class School(Item):
         return [n for n in self.site.news if self in n.schools]
 
     @property
+    def milestone_progress(self) -> tuple[int, int]:
+        """(done, total) over the milestones of the grants covering this school that concern it."""
+        states = [m["state"] for g in self.grants for m in g.milestones_for(self, self.site.default)]
+        return sum(1 for s in states if s == "done"), len(states)
+
+    @property
     def staff(self) -> list[Item]:
         return [p for p in self.site.people if self in p.schools_served and p is not self.coordinator]
 
@@ -167,12 +173,21 @@ class Grant(Item):
         return [self.site.resolve(r) for r in self.get(self.site.default, "schools", [])]
 
     def milestone_state(self, milestone: dict) -> str:
-        """done, in_progress, planned or late (past due and not done)."""
+        """done, in_progress, planned or late (past due and not done, on the build's "now")."""
         status = milestone.get("status", "planned")
         due = milestone.get("due")
-        if status != "done" and due and due < self.site.now.date():
+        if status != "done" and due and due < self.site.today:
             return "late"
         return status
+
+    def milestones_for(self, school: Item, lang: str) -> list[dict]:
+        """The milestones that concern ``school``: those for every school, and its own."""
+        out = []
+        for m in self.get(lang, "milestones", []):
+            ref = m.get("school")
+            if ref is None or self.site.resolve(ref) is school:
+                out.append({**m, "state": self.milestone_state(m), "grant": self})
+        return out
 
     def milestones_by_step(self, lang: str) -> list[tuple[int | None, list[dict]]]:
         """Milestones grouped by implementation step (None: no step), each with its state."""
@@ -200,6 +215,19 @@ class News(Item):
     def date(self) -> date:
         return self.get(self.site.default, "date")
 
+    @property
+    def is_draft(self) -> bool:
+        return bool(self.get(self.site.default, "draft"))
+
+    @property
+    def is_embargoed(self) -> bool:
+        """Dated after the build's "now" (district time): not public until a build on or after that day."""
+        return self.date > self.site.today
+
+    @property
+    def is_published(self) -> bool:
+        return not self.is_draft and not self.is_embargoed
+
 
 class Page(Item):
     pass
@@ -221,6 +249,11 @@ class Site:
     @property
     def default(self) -> str:
         return self.settings.default_language
+
+    @property
+    def today(self) -> date:
+        """The build's "now" as a date in the district's time zone."""
+        return self.now.astimezone(ZoneInfo(self.settings.timezone)).date()
 
     @property
     def languages(self) -> list[str]:

@@ -86,11 +86,9 @@ def build_site(root: Path, now: datetime | None = None, drafts: bool = False) ->
 
 
 def _drop_unpublished(site: Site) -> None:
-    """News that is a draft, or dated after "now", is not published (unless previewing drafts)."""
+    """News that is a draft, or dated after "now" (district time), is not published unless
+    previewing drafts. It is removed from the model itself, so no page, listing, feed, card,
+    "more news", school page or search entry can show it."""
     if site.drafts:
         return
-    today = site.now.date()
-    site.items["news"] = {
-        slug: n for slug, n in site.items["news"].items()
-        if not n.get(site.default, "draft") and n.date <= today
-    }
+    site.items["news"] = {slug: n for slug, n in site.items["news"].items() if n.is_published}

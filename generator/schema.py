@@ -762,6 +762,16 @@ PAGE = ContentType(
     ],
 )
 
+# Every kind of content can record which version of the source text a translation follows.
+TRANSLATION_FIELD = Field(
+    "source_hash", Str(pattern=r"[0-9a-f]{6,64}", expected="a fingerprint written by "
+                       "'portal translations mark'", example="3f2a9c1e7b4d"),
+    "Written by 'portal translations mark' in a translation: which version of the source text "
+    "it was made from. Do not edit by hand.", in_example=False, per_language=True)
+for _type in (SCHOOL, PERSON, MEETING, GRANT, NEWS, PAGE):
+    _type.fields.append(TRANSLATION_FIELD)
+    _type.by_name[TRANSLATION_FIELD.name] = TRANSLATION_FIELD
+
 CONTENT_TYPES: dict[str, ContentType] = {
     t.collection: t for t in (SCHOOL, PERSON, MEETING, GRANT, NEWS, PAGE)
 }

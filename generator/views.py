@@ -85,6 +85,17 @@ class View:
         return self._item.source_lang()
 
     @property
+    def translation(self):
+        """This language's translation state: .state is translated, partial, outdated, missing or source."""
+        from .translations import item_state
+        return item_state(self._item, self._lang)
+
+    @property
+    def source_url(self) -> str:
+        """This item's page in the language it was written in."""
+        return lang_prefix(self._item.site, self.source_lang) + self._item.path
+
+    @property
     def untranslated(self) -> bool:
         """True when some words on the page are shown in another language."""
         return self._item.untranslated_words(self._lang)
