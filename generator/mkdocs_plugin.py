@@ -61,6 +61,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if getattr(self, "site", None) is not generated.site:
             self.contexts = {}
         self.site = generated.site
+        self.paths = generated.paths
 
     def _context(self, lang: str) -> PageContext:
         if lang not in self.contexts:
@@ -103,6 +104,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # Static templates (404.html) have no page: use the language being built.
         lang = self._current_language(config)
         context.update(self._context(lang).for_page({"kind": "static"}))
+        if template_name == "sitemap.xml":
+            context["sitemap"] = self._context(self.site.default).sitemap(self.paths)
         return context
 
     def _current_language(self, config) -> str:

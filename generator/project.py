@@ -46,6 +46,7 @@ class Generated:
     site: Site
     changed: int
     pages: int
+    paths: list[str]  # every page's path below a language root (each exists in every language)
 
 
 _CACHE: dict[tuple, tuple[tuple, Generated]] = {}
@@ -62,7 +63,7 @@ def generate(root: Path, now: str | datetime | None = None, drafts: bool = False
     fp = fingerprint(root)
     cached = _CACHE.get(key)
     if cached and cached[0] == fp and (root / SITE_SRC / "mkdocs.yml").exists():
-        return Generated(cached[1].site, 0, cached[1].pages)
+        return Generated(cached[1].site, 0, cached[1].pages, cached[1].paths)
     site, _problems = build_site(root, now=when, drafts=drafts)
     src = root / SITE_SRC
     docs = TreeWriter(src / "docs")
@@ -84,7 +85,7 @@ def generate(root: Path, now: str | datetime | None = None, drafts: bool = False
     if not cfg.exists() or cfg.read_text(encoding="utf-8") != config_text:
         cfg.write_text(config_text, encoding="utf-8")
         changed += 1
-    result = Generated(site, changed, len(pages))
+    result = Generated(site, changed, len(pages), sorted({p.path for p in pages}))
     _CACHE[key] = (fp, result)
     return result
 

@@ -42,6 +42,7 @@ class Settings:
     notice_hours: dict[str, int]
     colour: str
     services: dict[str, Service] = field(default_factory=dict)
+    news_per_page: int = 10
 
     @property
     def language_codes(self) -> list[str]:
@@ -68,6 +69,7 @@ _FIELDS: dict[str, tuple[Type | None, bool, str]] = {
     "colour": (Str(pattern=r"#[0-9a-fA-F]{6}", expected="a colour like #0b5d5b"), False,
                "The district's colour for cards and the header."),
     "services": (None, True, "The services vocabulary: id, label per language, icon."),
+    "news_per_page": (Int(1, 100), False, "How many posts each page of the news listing shows (10 if left out)."),
 }
 
 
@@ -204,7 +206,7 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
                                 str(entry.get("icon", "service")))
 
     values = {}
-    for key in ("site_url", "timezone", "colour"):
+    for key in ("site_url", "timezone", "colour", "news_per_page"):
         if data.get(key) is not None:
             values[key] = check(_FIELDS[key][0], data[key], (key,))
 
@@ -221,4 +223,5 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
         notice_hours=notice,
         colour=values.get("colour") or "#0b5d5b",
         services=services,
+        news_per_page=values.get("news_per_page") or 10,
     )

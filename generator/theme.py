@@ -53,10 +53,21 @@ class PageContext:
             "alternates": self.alternates(path),
         }
 
+    def sitemap(self, paths: list[str]) -> list[dict]:
+        """One entry per page per language, each listing all its alternates (sitemap.xml)."""
+        entries = []
+        for path in paths:
+            alternates = self.alternates(path)
+            for alt in alternates:
+                entries.append({"loc": alt["abs_url"], "alternates": alternates,
+                                "default": alternates[0]["abs_url"]})
+        return entries
+
     def alternates(self, path: str) -> list[dict]:
         """The same page in every language (every page exists in every language)."""
         out = []
-        for language in self.site.settings.languages:
+        languages = sorted(self.site.settings.languages, key=lambda l: l.code != self.site.default)
+        for language in languages:
             out.append({"lang": language.code, "name": language.name,
                         "url": lang_prefix(self.site, language.code) + path,
                         "abs_url": self.site.settings.site_url + lang_prefix(self.site, language.code) + path,
@@ -66,6 +77,13 @@ class PageContext:
 
 def _pc(ctx) -> PageContext:
     return ctx["portal"]
+
+
+@pass_context
+def t_lang(ctx, lang: str, key: str, **values) -> str:
+    """A message in another language than the page's (e.g. to offer that language)."""
+    site = _pc(ctx).site
+    return Messages(lang, site.default)(key, **values)
 
 
 @pass_context
@@ -143,4 +161,10 @@ FILTERS = {
     "month": fmt_month, "number": fmt_number, "lang_name": lang_name, "tz_name": tz_name,
     "tel": tel, "iso": iso,
 }
-GLOBALS = {"t": t}
+def language_name(code: str, in_lang: str) -> str:
+    """The name of language ``code`` written in language ``in_lang`` (e.g. 'inglés')."""
+    name = babel_locale(code).get_display_name(babel_locale(in_lang)) or code
+    return name
+
+
+GLOBALS = {"t": t, "t_lang": t_lang, "language_name": language_name}
