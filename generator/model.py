@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from .merge import Source
@@ -146,9 +147,78 @@ class Meeting(Item):
         return self._aware(end)
 
     @property
+    def previous_starts(self) -> list[datetime]:
+        """Every earlier start time, in the order of the moves (from ``previous_start``)."""
+        prev = self.get(self.site.default, "previous_start") or []
+        seen, out = {self.start}, []
+        for value in (prev if isinstance(prev, list) else [prev]):
+            value = self._aware(value)
+            if value not in seen:
+                seen.add(value)
+                out.append(value)
+        return out
+
+    @property
     def previous_start(self) -> datetime | None:
-        prev = self.get(self.site.default, "previous_start")
-        return self._aware(prev) if prev else None
+        """The start time it was moved from most recently."""
+        return self.previous_starts[-1] if self.previous_starts else None
+
+    # -- calendars (see generator/calendar.py and docs/staff-guide.md) ----------
+
+    @property
+    def uid(self) -> str:
+        """Never changes for a meeting: the file name (kept when a meeting moves) and the site's host."""
+        host = urlsplit(self.site.settings.site_url).hostname or "portal"
+        return f"{self.slug}@{host}"
+
+    @property
+    def sequence(self) -> int:
+        """Calendar SEQUENCE: one per earlier start time, plus one once cancelled or postponed."""
+        return len(self.previous_starts) + (1 if self.status in ("cancelled", "postponed") else 0)
+
+    @property
+    def attendance_mode(self) -> str:
+        """offline, online or mixed."""
+        here = self.get(self.site.default, "location") is not None
+        online = self.get(self.site.default, "online") is not None
+        return "mixed" if here and online else ("online" if online else "offline")
+
+    @property
+    def address(self) -> str | None:
+        """The street address: the meeting's own, else its school's."""
+        loc = self.get(self.site.default, "location") or {}
+        if loc.get("address"):
+            return loc["address"]
+        if loc and self.school is not None:
+            a = self.school.get(self.site.default, "address")
+            return f"{a['street']}, {a['city']}, {a['state']} {a['postal_code']}"
+        return None
+
+    @property
+    def body_key(self) -> str:
+        """The body that meets (a school's council, the district council...): a calendar's file name."""
+        group = self.get(self.site.default, "group").replace("_", "-")
+        return f"{self.school.slug}-{group}" if self.school is not None else group
+
+    @property
+    def request_deadline(self) -> date | None:
+        """The last day to ask for accommodations (``supports.request_days`` before the meeting)."""
+        days = (self.get(self.site.default, "supports") or {}).get("request_days")
+        return self.start.date() - timedelta(days=days) if days else None
+
+    @property
+    def ends_another_day(self) -> bool:
+        return self.end.date() != self.start.date()
+
+    def notice_posted_at(self, lang: str) -> datetime | None:
+        """When the notice went out in ``lang``, or None if it has not (no file in that language).
+
+        A language's file without ``notice_posted`` shares the other files' time.
+        """
+        if not self.has_file(lang):
+            return None
+        posted = self.get(lang, "notice_posted")
+        return self._aware(posted) if posted else None
 
     @property
     def status(self) -> str:
@@ -259,19 +329,25 @@ class Site:
     def languages(self) -> list[str]:
         return self.settings.language_codes
 
+    def forget_lists(self) -> None:
+        """Drop the cached sorted lists (after items were added or removed)."""
+        for name in ("schools", "people", "meetings", "upcoming_meetings", "past_meetings",
+                     "grants", "news", "pages"):
+            self.__dict__.pop(name, None)
+
     def resolve(self, ref: Ref) -> Item:
         return self.items[ref.collection][ref.slug]
 
     def all_items(self) -> list[Item]:
         return [i for coll in self.items.values() for i in coll.values()]
 
-    @property
+    @cached_property
     def schools(self) -> list[School]:
         order = {lvl: i for i, lvl in enumerate(CONTENT_TYPES["schools"].by_name["level"].type._choices)}
         return sorted(self.items["schools"].values(),
                       key=lambda s: (order.get(s.get(self.default, "level"), 99), s.title(self.default)))
 
-    @property
+    @cached_property
     def people(self) -> list[Person]:
         roles = CONTENT_TYPES["people"].by_name["role"].type._choices
         rank = {"manager": 0, "coordinator": 1}
@@ -279,35 +355,35 @@ class Site:
                       key=lambda p: (rank.get(p.get(self.default, "role"), 2 + roles.index(p.get(self.default, "role"))),
                                      p.title(self.default)))
 
-    @property
+    @cached_property
     def meetings(self) -> list[Meeting]:
         return sorted(self.items["meetings"].values(), key=lambda m: (m.start, m.slug))
 
-    @property
+    @cached_property
     def upcoming_meetings(self) -> list[Meeting]:
         return [m for m in self.meetings if not m.is_past]
 
-    @property
+    @cached_property
     def past_meetings(self) -> list[Meeting]:
         return [m for m in reversed(self.meetings) if m.is_past]
 
-    @property
+    @cached_property
     def grants(self) -> list[Grant]:
         return sorted(self.items["grants"].values(),
                       key=lambda g: (g.get(self.default, "awarded") or date.min), reverse=True)
 
-    @property
+    @cached_property
     def news(self) -> list[News]:
         return sorted(self.items["news"].values(), key=lambda n: (n.date, n.slug), reverse=True)
 
-    @property
+    @cached_property
     def pages(self) -> list[Page]:
         return sorted(self.items["pages"].values(),
                       key=lambda p: (p.get(self.default, "order", 100), p.slug))
 
     def next_meeting(self, school: Item | None = None) -> Meeting | None:
         for m in self.upcoming_meetings:
-            if m.status == "cancelled":
+            if m.status in ("cancelled", "postponed"):
                 continue
             if school is None or m.school is school:
                 return m

@@ -92,3 +92,4 @@ def _drop_unpublished(site: Site) -> None:
     if site.drafts:
         return
     site.items["news"] = {slug: n for slug, n in site.items["news"].items() if n.is_published}
+    site.forget_lists()  # lists computed while checking rules included them

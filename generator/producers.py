@@ -6,3 +6,14 @@ Each producer is a function ``producer(site, messages_for)`` returning PageSpec
 from __future__ import annotations
 
 from .derive import FILE_PRODUCERS, PAGE_PRODUCERS  # noqa: F401  (appended to below)
+
+# Grants, news and sharing (issue 3): news listing pages, progress dashboard, feeds, share cards.
+from .cards import card_files  # noqa: E402
+from .feeds import feed_files  # noqa: E402
+from .news import news_pages  # noqa: E402
+from .progress import dashboard_pages  # noqa: E402
+
+PAGE_PRODUCERS.append(news_pages)
+PAGE_PRODUCERS.append(dashboard_pages)
+FILE_PRODUCERS.append(feed_files)
+FILE_PRODUCERS.append(card_files)

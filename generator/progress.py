@@ -127,3 +127,12 @@ def school_milestones(school: Item, lang: str) -> list:
     out = [m for grant in school.grants for m in grant.milestones_for(school, lang)]
     out.sort(key=lambda m: (m.get("step") or 99, m.get("due") or m.get("completed") or date.max, m["id"]))
     return [wrap(m, lang, school.site) for m in out]
+
+
+def dashboard_pages(site: Site, messages_for) -> list:
+    """The progress dashboard, /grants/dashboard/, in every language."""
+    from .derive import PageSpec
+
+    return [PageSpec(lang, "grants/dashboard.md", "dashboard.html",
+                     messages_for(lang)("dashboard.title"), "dashboard", "grants")
+            for lang in site.languages]

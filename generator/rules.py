@@ -1,7 +1,13 @@
 """Rules that involve more than one field or item, checked after the merge."""
 from __future__ import annotations
 
-from .errors import Problems
+import re
+from datetime import timedelta
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import Problems, did_you_mean
 from .model import Site
 from .schema import CONTENT_TYPES
 
@@ -44,6 +50,10 @@ def check_rules(site: Site, problems: Problems) -> None:
                            field="location", expected="location: (a place), online: (a link), or both",
                            suggestion="add a 'location:' with 'place:' and 'address:'")
 
+    check_meeting_notices(site, problems)
+    check_meeting_documents(site, problems)
+    check_meeting_moves(site, problems)
+
     for g in site.items["grants"].values():
         period = g.get(site.default, "period")
         if period and period["end"] < period["start"]:
@@ -73,3 +83,144 @@ def check_rules(site: Site, problems: Problems) -> None:
             problems.warning(path, f"{c.title(site.default)} is the coordinator here but their role is "
                              f"'{c.get(site.default, 'role')}'", field="coordinator", line=line,
                              suggestion=f"set 'role: coordinator' in {next(iter(c.sources.values())).path}")
+
+
+# -- meetings: notice periods, moves, documents --------------------------------------
+
+
+def _hours(value: float) -> str:
+    """12, 1.5: hours as staff would write them."""
+    rounded = round(value, 1)
+    return f"{rounded:g}"
+
+
+def notice_required_hours(site: Site, meeting) -> int:
+    return site.settings.notice_hours.get(meeting.get(site.default, "kind") or "regular", 72)
+
+
+def check_meeting_notices(site: Site, problems: Problems) -> None:
+    """Warn when a meeting's notice is (or will be) out later than portal.yml's notice_hours allow.
+
+    Checked for every language, since families must get the notice in each: a language with
+    its own file counts from its notice_posted (or, if that file has none, the other files');
+    a language with no file has not been posted yet and counts from now. Meetings that have
+    ended, are cancelled or are postponed are not checked.
+    """
+    for m in site.items["meetings"].values():
+        if m.is_past or m.status in ("cancelled", "postponed"):
+            continue
+        kind = m.get(site.default, "kind") or "regular"
+        need = notice_required_hours(site, m)
+        deadline = m.start - timedelta(hours=need)
+        for lang in site.languages:
+            posted = m.notice_posted_at(lang)
+            language = _english_name(lang)
+            if posted is None and m.has_file(lang):
+                if site.now <= deadline:
+                    continue  # not known yet, and still in time: the page itself is the notice
+                path, line = _notice_location(m, lang)
+                problems.warning(path, "the meeting has no notice_posted time, so the notice rule "
+                                 "cannot be checked", field="notice_posted", line=line,
+                                 expected=f"notice_posted: when the notice was published, at least "
+                                          f"{need} hours before {m.start:%Y-%m-%d %H:%M} ({kind} meeting)",
+                                 suggestion="add 'notice_posted: YYYY-MM-DD HH:MM'")
+                continue
+            if posted is None:  # no file in this language: the notice is not out in it yet
+                if site.now <= deadline:
+                    continue
+                posted = site.now
+                found = f"no {language} notice yet (content/{lang}/meetings/{m.slug}.md does not exist)"
+            else:
+                found = f"notice_posted {posted:%Y-%m-%d %H:%M}"
+            if posted <= deadline:
+                continue
+            before = (m.start - posted).total_seconds() / 3600
+            short = need - before
+            path, line = _notice_location(m, lang)
+            problems.warning(
+                path,
+                f"the {language} notice is late: posted {_hours(before)} hours before the start, "
+                f"{_hours(short)} hours short of the {need} hours a {kind} meeting needs",
+                field="notice_posted", line=line,
+                expected=f"a notice in every language by {deadline:%Y-%m-%d %H:%M} "
+                         f"({need} hours before {m.start:%Y-%m-%d %H:%M}; portal.yml notice_hours.{kind})",
+                found=found,
+                suggestion=f"move the meeting to {need} hours or more after the notice (status: "
+                           "rescheduled; see 'Move a meeting' in docs/staff-guide.md), and update "
+                           "notice_posted when you publish it" if m.has_file(lang) else
+                           f"publish the {language} notice: create content/{lang}/meetings/{m.slug}.md")
+
+
+def _notice_location(m, lang: str) -> tuple[str, int | None]:
+    src = m.sources.get(lang)
+    if src is None:
+        return f"content/{lang}/meetings/{m.slug}.md", None
+    if "notice_posted" in src.data:
+        return src.path, src.line(("notice_posted",))
+    return src.path, None  # no time of its own: it shares the other files' notice_posted
+
+
+def _english_name(lang: str) -> str:
+    try:
+        return Locale.parse(lang.replace("-", "_")).get_display_name("en") or lang
+    except (ValueError, UnknownLocaleError):
+        return lang
+
+
+def check_meeting_moves(site: Site, problems: Problems) -> None:
+    for m in site.items["meetings"].values():
+        if m.slug == "calendar":
+            path, _ = m.locate("start")
+            problems.error(path, "the meeting name 'calendar' is used by the calendar pages",
+                           expected="a file name like 2026-12-03-lincoln-sac.md",
+                           found="calendar.md", suggestion="rename the file")
+        prev = m.get(site.default, "previous_start")
+        values = prev if isinstance(prev, list) else ([prev] if prev else [])
+        if any(m._aware(v) == m.start for v in values):
+            path, line = m.locate("previous_start")
+            problems.error(path, "previous_start is the same as start", field="previous_start",
+                           line=line, expected="the time the meeting was going to start, before it moved",
+                           found=f"{m.start:%Y-%m-%d %H:%M}",
+                           suggestion="put the new time in 'start' and the old one in 'previous_start'")
+
+
+def document_path(site: Site, file: str) -> Path | None:
+    """The local file a meeting document names (a path inside content/), or None for a link."""
+    if re.match(r"[a-z][a-z0-9+.-]*:", file, re.I):
+        return None
+    rel = file.strip().lstrip("./").removeprefix("content/")
+    return site.settings.content_dir / rel
+
+
+def check_meeting_documents(site: Site, problems: Problems) -> None:
+    content = site.settings.content_dir.resolve()
+    files_dir = content / "files"
+    for m in site.items["meetings"].values():
+        for i, doc in enumerate(m.get(site.default, "documents", [])):
+            file = str(doc.get("file", ""))
+            if re.match(r"[a-z][a-z0-9+.-]*:", file, re.I):
+                if not re.match(r"https?://", file, re.I):
+                    path, line = m.locate("documents")
+                    problems.error(path, "a document must be a web link or a file in content/files/",
+                                   field=f"documents[{i + 1}].file", line=line,
+                                   expected="https://... or files/<name>", found=file)
+                continue
+            target = document_path(site, file)
+            path, line = m.locate("documents")
+            try:
+                inside = target.resolve().relative_to(files_dir.resolve())
+            except ValueError:
+                inside = None
+            if file.startswith("/") or inside is None:
+                problems.error(path, "the document is not inside content/files/",
+                               field=f"documents[{i + 1}].file", line=line,
+                               expected="a path inside content/, like files/agenda.pdf", found=file,
+                               suggestion="put the file in content/files/ and write files/<name>")
+            elif not target.is_file():
+                known = [p.relative_to(content).as_posix() for p in files_dir.rglob("*") if p.is_file()] \
+                    if files_dir.is_dir() else []
+                problems.error(path, "the document file does not exist",
+                               field=f"documents[{i + 1}].file", line=line,
+                               expected="a file inside content/files/", found=file,
+                               suggestion=did_you_mean(file.removeprefix("content/"), known)
+                               or "put the file in content/files/")

@@ -420,6 +420,33 @@ class ListOf(Type):
         return {"type": "array", "items": self.item.json_schema()}
 
 
+class OneOrList(Type):
+    """One value, or a list of values of the same type (always read as a list)."""
+
+    def __init__(self, item: Type, example: Any = None):
+        self.item = item
+        self.label = f"{item.label}, or a list of them"
+        self.expected = f"{item.expected}, or a list of those (lines starting with '- ')"
+        self.example = example if example is not None else item.example
+
+    def coerce(self, value, ctx):
+        values = value if isinstance(value, list) else [value]
+        if not values:
+            raise Invalid("this list is empty", self.expected, "write a value or remove the line")
+        out = []
+        for i, v in enumerate(values):
+            try:
+                out.append(self.item.coerce(v, ctx))
+            except Invalid as exc:
+                if isinstance(value, list):
+                    exc.message = f"entry {i + 1}: {exc.message}"
+                raise
+        return out
+
+    def json_schema(self):
+        return {"anyOf": [self.item.json_schema(), {"type": "array", "items": self.item.json_schema()}]}
+
+
 class Obj(Type):
     """A group of named fields. ``shorthand`` lets a plain value stand for its main field."""
 
@@ -637,8 +664,10 @@ MEETING = ContentType(
         Field("status", Choice(MEETING_STATUSES, "scheduled"),
               "scheduled, cancelled, rescheduled (give previous_start) or postponed.",
               default="scheduled"),
-        Field("previous_start", DateTimeType(),
-              "For a rescheduled meeting: when it was going to start.", in_example=False),
+        Field("previous_start", OneOrList(DateTimeType()),
+              "For a moved meeting: when it was going to start. Moved again? Make it a list of "
+              "every earlier start, oldest first (each move raises the calendar SEQUENCE).",
+              in_example=False),
         Field("status_note", Word("Moved because of the winter storm."),
               "Why it was cancelled, moved or postponed.", in_example=False),
         Field("location", Obj([

@@ -5,12 +5,14 @@ public (the district's name, service labels) are given per language.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import yamlish
 from .errors import Problems, did_you_mean, show
+from .icons import icon_names
 from .schema import (Context, Email, Int, Invalid, LanguageCode, Phone, Str, TimeZoneType,
                      Type, Url)
 
@@ -30,6 +32,15 @@ class Service:
     icon: str
 
 
+@dataclass(frozen=True)
+class ImageSettings:
+    """How photos are checked and processed (the ``images:`` settings)."""
+
+    max_bytes: int = 15_000_000  # a photo file larger than this is refused
+    widths: tuple[int, ...] = (480, 960, 1600)  # published widths, in pixels
+    quality: int = 80  # WebP and JPEG quality, 1-100
+
+
 @dataclass
 class Settings:
     root: Path
@@ -42,6 +53,7 @@ class Settings:
     notice_hours: dict[str, int]
     colour: str
     services: dict[str, Service] = field(default_factory=dict)
+    images: ImageSettings = field(default_factory=ImageSettings)
     news_per_page: int = 10
 
     @property
@@ -69,6 +81,7 @@ _FIELDS: dict[str, tuple[Type | None, bool, str]] = {
     "colour": (Str(pattern=r"#[0-9a-fA-F]{6}", expected="a colour like #0b5d5b"), False,
                "The district's colour for cards and the header."),
     "services": (None, True, "The services vocabulary: id, label per language, icon."),
+    "images": (None, False, "How photos are processed: max_bytes, widths, quality."),
     "news_per_page": (Int(1, 100), False, "How many posts each page of the news listing shows (10 if left out)."),
 }
 
@@ -196,14 +209,44 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
         err(("services",), "this needs one entry per service", expected="food_pantry: {label: ..., icon: ...}",
             found=show(raw_services))
         raw_services = {}
+    known_icons = icon_names()
     for sid, entry in raw_services.items():
         key = ("services", sid)
+        if not isinstance(sid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", sid):
+            err(key, f"'{sid}' cannot be used as a service id",
+                expected="lower-case letters, digits and underscores, like food_pantry",
+                found=show(sid), suggestion=f'write it as "{_service_id(sid)}"')
+            continue
         if not isinstance(entry, dict) or "label" not in entry:
             err(key, "each service needs a label per language and an icon",
                 expected="label: {en: ..., es: ...} and icon: ...", found=show(entry))
             continue
-        services[sid] = Service(sid, localized(entry["label"], key + ("label",)),
-                                str(entry.get("icon", "service")))
+        for extra in entry:
+            if extra not in ("label", "icon"):
+                err(key + (extra,), f"'{extra}' is not a field of a service",
+                    expected="label and icon", found=show(extra),
+                    suggestion=did_you_mean(extra, ["label", "icon"]))
+        label = localized(entry["label"], key + ("label",))
+        for code in codes:
+            if label and code not in label:
+                err(key + ("label",), f"the service '{sid}' has no label in '{code}'",
+                    expected=f"a line '{code}: ...' under label (every language of the site)",
+                    suggestion=f"add '{code}: ...' with the service's name in that language")
+        icon = entry.get("icon")
+        if icon is None:
+            err(key + ("icon",), f"the service '{sid}' has no icon",
+                expected="icon: one of the theme's icons: " + ", ".join(known_icons),
+                suggestion="add a line 'icon: service' (a generic icon) or a closer match")
+            continue
+        if str(icon) not in known_icons:
+            err(key + ("icon",), f"{show(icon)} is not an icon of the theme",
+                expected="one of: " + ", ".join(known_icons), found=show(icon),
+                suggestion=did_you_mean(str(icon), known_icons)
+                + " (icons are the files in themes/portal/icons/)")
+            continue
+        services[sid] = Service(sid, label, str(icon))
+
+    images = _image_settings(data.get("images"), err, check)
 
     values = {}
     for key in ("site_url", "timezone", "colour", "news_per_page"):
@@ -223,5 +266,47 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
         notice_hours=notice,
         colour=values.get("colour") or "#0b5d5b",
         services=services,
+        images=images,
         news_per_page=values.get("news_per_page") or 10,
     )
+
+
+def _service_id(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_") or "service"
+
+
+_IMAGE_FIELDS = {"max_bytes": "the largest photo file accepted, in bytes (like 15000000 for 15 MB)",
+                 "widths": "the widths published for each photo, in pixels (like [480, 960, 1600])",
+                 "quality": "WebP and JPEG quality, from 30 to 100"}
+
+
+def _image_settings(raw: Any, err, check) -> ImageSettings:
+    defaults = ImageSettings()
+    if raw is None:
+        return defaults
+    if not isinstance(raw, dict):
+        err(("images",), "this needs 'max_bytes', 'widths' and 'quality' lines",
+            expected="images: with max_bytes, widths, quality", found=show(raw))
+        return defaults
+    for key in raw:
+        if key not in _IMAGE_FIELDS:
+            err(("images", key), f"'{key}' is not an image setting",
+                expected="one of: " + ", ".join(_IMAGE_FIELDS), found=show(key),
+                suggestion=did_you_mean(key, _IMAGE_FIELDS))
+    values: dict[str, Any] = {}
+    if raw.get("max_bytes") is not None:
+        values["max_bytes"] = check(Int(10_000, 500_000_000, example=15_000_000), raw["max_bytes"],
+                                    ("images", "max_bytes"))
+    if raw.get("quality") is not None:
+        values["quality"] = check(Int(30, 100, example=80), raw["quality"], ("images", "quality"))
+    if raw.get("widths") is not None:
+        widths = raw["widths"]
+        if not isinstance(widths, list) or not widths:
+            err(("images", "widths"), "this needs a list of widths", expected=_IMAGE_FIELDS["widths"],
+                found=show(widths))
+        else:
+            checked = [check(Int(16, 6000, example=960), w, ("images", "widths", i))
+                       for i, w in enumerate(widths)]
+            if all(w is not None for w in checked):
+                values["widths"] = tuple(sorted(set(checked)))
+    return ImageSettings(**{k: v for k, v in values.items() if v is not None})

@@ -168,3 +168,48 @@ def language_name(code: str, in_lang: str) -> str:
 
 
 GLOBALS = {"t": t, "t_lang": t_lang, "language_name": language_name}
+
+
+# -- Grants, news and sharing (issue 3): helpers for the dashboard, news pages and share meta --
+
+@pass_context
+def news_page(ctx, number=1):
+    """The posts of one page of the news listing, and links to every page (generator.news)."""
+    from .news import news_page as page_of
+    return page_of(_pc(ctx).site, ctx["lang"], number)
+
+
+@pass_context
+def grant_dashboard(ctx):
+    """Milestones per school and step, funding by programme and kind (generator.progress)."""
+    from .progress import dashboard
+    return dashboard(_pc(ctx).site, ctx["lang"])
+
+
+@pass_context
+def school_milestones(ctx, school):
+    """The milestones that concern a school (a view), from every grant covering it."""
+    from .progress import school_milestones as of_school
+    return of_school(school.item, ctx["lang"])
+
+
+@pass_context
+def share_meta(ctx, title):
+    """Open Graph data for this page (generator.social)."""
+    from .social import share
+    item = ctx.get("item")
+    url = next((a["abs_url"] for a in ctx.get("alternates") or [] if a["current"]), "")
+    return share(_pc(ctx).site, ctx["lang"], item.item if item is not None else None, str(title), url)
+
+
+@pass_context
+def feed_links(ctx):
+    """The feeds this page advertises (news; a school's own on its page)."""
+    from .social import feed_links as links
+    item = ctx.get("item")
+    return links(_pc(ctx).site, ctx["lang"], item.item if item is not None else None)
+
+
+GLOBALS.update({"news_page": news_page, "grant_dashboard": grant_dashboard,
+                "school_milestones": school_milestones, "share_meta": share_meta,
+                "feed_links": feed_links})

@@ -26,8 +26,16 @@ def first(items):
     return next(iter(items))
 
 
+def formatter(model, lang):
+    from zoneinfo import ZoneInfo
+
+    from generator.i18n import Formatter, Messages
+    return Formatter(lang, ZoneInfo(model.settings.timezone), Messages(lang, model.default))
+
+
 def page_types(model):
     """(name, path, facts(lang)) for one page of each type."""
+    fmt = {lang: formatter(model, lang) for lang in LANGS}
     school = model.items["schools"]["lincoln-elementary"] if "lincoln-elementary" in model.items["schools"] \
         else first(model.schools)
     person = school.coordinator
@@ -43,11 +51,14 @@ def page_types(model):
         ("people", "people/", lambda l: [p.title(l) for p in model.people]),
         ("person", person.path, lambda l: [person.title(l), person.get(l, "email")]),
         ("meetings", "meetings/", lambda l: []),
-        ("meeting", meeting.path, lambda l: [meeting.start.strftime("%-d")]),
+        ("meeting", meeting.path, lambda l: [fmt[l].date(meeting.start, "full"), fmt[l].time(meeting.start),
+                                             str(meeting.get(l, "location")["place"])]),
         ("grants", "grants/", lambda l: [str(g.title(l)) for g in model.grants]),
-        ("grant", grant.path, lambda l: [str(grant.title(l))]),
+        ("grant", grant.path, lambda l: [str(grant.title(l)),
+                                         fmt[l].money(grant.get(l, "amount"), grant.get(l, "currency"))]),
         ("news", "news/", lambda l: [str(n.title(l)) for n in model.news]),
-        ("post", post.path, lambda l: [str(post.title(l))]),
+        ("post", post.path, lambda l: [str(post.title(l)), fmt[l].date(post.date, "long"),
+                                       post.get(l, "author")]),
         ("page", free.path, lambda l: [str(free.title(l))]),
         ("pages", "pages/", lambda l: [str(p.title(l)) for p in model.pages]),
     ]
@@ -55,6 +66,8 @@ def page_types(model):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_type_shows_its_facts_and_passes_axe(page, model, lang):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
     for name, path, facts in page_types(model):
         response = page.goto(url(lang, path))
         assert response.ok, f"{name}: {response.status}"
@@ -64,6 +77,7 @@ def test_every_page_type_shows_its_facts_and_passes_axe(page, model, lang):
         for fact in facts(lang):
             assert fact in text, f"{name} ({lang}) should show {fact!r}"
         assert_accessible(page)
+    assert hosts == {page.url.split("/")[2]}, f"requests to other hosts: {hosts}"
 
 
 def test_spanish_pages_show_spanish_interface(page, model):
