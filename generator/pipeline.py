@@ -14,6 +14,7 @@ from .loader import load_content
 from .merge import Merger
 from .model import ITEM_CLASSES, Item, Site
 from .rules import check_rules
+from .translations import check_tracking
 from .schema import CONTENT_TYPES, Context, DateTimeType, Invalid
 from .settings import load_settings
 from .values import Text
@@ -80,6 +81,7 @@ def build_site(root: Path, now: datetime | None = None, drafts: bool = False) ->
         item.site = site
     if not problems.errors:
         check_rules(site, problems)
+        check_tracking(site, problems)
     problems.raise_if_errors()
     _drop_unpublished(site)
     return site, problems

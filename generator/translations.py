@@ -88,6 +88,19 @@ def _foreign(value, lang) -> bool:
     return is_foreign(value, lang)
 
 
+def check_tracking(site: Site, problems) -> None:
+    """Warn about translations whose source version is not recorded (they can't be flagged outdated)."""
+    for item in site.all_items():
+        for lang, src in item.sources.items():
+            if lang == item.source_lang() or src.data.get(HASH_FIELD):
+                continue
+            problems.warning(
+                src.path, "this translation does not record which version of the "
+                f"{item.source_lang()} text it follows, so changes to that text cannot be flagged",
+                field=HASH_FIELD, expected=f"a '{HASH_FIELD}:' line written by portal",
+                suggestion=f"once it is up to date, run: portal translations mark {src.path}")
+
+
 def report(site: Site) -> list[Entry]:
     return [item_state(item, lang) for item in site.all_items() for lang in site.languages]
 
