@@ -31,7 +31,7 @@ from .model import Item, Site
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 FONT_FILE = THEME_DIR / "fonts" / "DejaVuSans-Bold.ttf"
-VERSION = 1  # bump when the layout changes, so cached cards are redrawn
+VERSION = 2  # bump when the layout changes, so cached cards are redrawn
 
 # Layout, top to bottom, inside the margins.
 DISTRICT_SIZE = 32
@@ -173,7 +173,8 @@ def draw(spec: CardSpec) -> Image.Image:
         y += layout.line_height
 
     ff = font(FOOTER_SIZE)
-    d.text((MARGIN, HEIGHT - MARGIN - FOOTER_SIZE), fit_line(spec.footer, ff, inner), font=ff,
+    ascent, descent = ff.getmetrics()  # so that descenders (y, g) stay above the bottom margin
+    d.text((MARGIN, HEIGHT - MARGIN - ascent - descent), fit_line(spec.footer, ff, inner), font=ff,
            fill=soft)
     return img
 

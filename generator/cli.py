@@ -193,6 +193,35 @@ def translations_mark(ctx, files: tuple[Path, ...], mark_all: bool) -> None:
     click.echo(f"{len(changed)} file(s) updated.")
 
 
+@main.group()
+def new() -> None:
+    """Start new content files from the schema, with every field explained."""
+
+
+@new.command("meeting")
+@PROJECT
+@click.option("--start", required=True, metavar="'YYYY-MM-DD HH:MM'",
+              help="When it starts, in the district's time zone (24-hour clock).")
+@click.option("--school", metavar="SLUG", help="The school's file name (leave out for district-wide meetings).")
+@click.option("--end", metavar="'HH:MM'", help="When it ends (default: 90 minutes after the start).")
+@click.option("--group", help="Which body meets (default: site_advisory_council with --school, "
+                              "else district_advisory_council).")
+@click.option("--kind", default="regular", show_default=True, help="regular or special.")
+@click.option("--name", help="The file name without .md (default: date-school-group, like "
+                             "2026-12-03-lincoln-elementary-sac).")
+def new_meeting(project: Path, start: str, school: str | None, end: str | None, group: str | None,
+                kind: str, name: str | None) -> None:
+    """Write a meeting notice in every language, ready to fill in (never overwrites)."""
+    from .scaffold import new_meeting as scaffold
+
+    paths = scaffold(project, start=start, school=school, end=end, group=group, kind=kind, name=name)
+    root = Path(project).resolve()
+    for path in paths:
+        click.echo(f"Created {path.relative_to(root).as_posix()}")
+    click.echo("Fill in the fields (each is explained in the file), set notice_posted when you publish, "
+               "then run 'portal check'.")
+
+
 @main.command()
 @click.argument("kind", required=False)
 @click.option("--json", "as_json", is_flag=True, help="JSON Schema (for editors) instead of text.")

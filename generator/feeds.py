@@ -103,9 +103,9 @@ def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: st
         fg.subtitle(t("feeds.subtitle", district=district))
         fg.language(lang)
         fg.author({"name": district, "email": s.contact.get("email")})
-        fg.link(href=page_url, rel="alternate", type="text/html")
         fg.link(href=_abs(site, lang, rel), rel="self",
                 type="application/atom+xml" if fmt == "atom" else "application/rss+xml")
+        fg.link(href=page_url, rel="alternate", type="text/html")  # last: RSS's <link>
         fg.logo(s.site_url + "assets/favicon.svg")
         fg.updated(updated)
         fg.lastBuildDate(updated)

@@ -15,8 +15,10 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import get_relative_url
 
 from .errors import ContentErrors
+from .images import expand_body_images, mark_body_images
 from .project import SITE_SRC, generate
 from .theme import FILTERS, GLOBALS, PageContext
 
@@ -69,9 +71,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return self.contexts[lang]
 
     def on_files(self, files, config):
-        # The theme's message catalogues are read by the generator, not published.
+        # The theme's message catalogues and the card font are read by the generator, not published.
         for file in list(files):
-            if file.src_uri.startswith("messages/") and not file.abs_src_path.startswith(config.docs_dir):
+            if file.src_uri.startswith(("messages/", "fonts/", "icons/")) and not file.abs_src_path.startswith(config.docs_dir):
                 files.remove(file)
         return files
 
@@ -91,8 +93,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if static.is_dir():
             shutil.copytree(static, config.site_dir, dirs_exist_ok=True)
 
+    def on_page_markdown(self, markdown, page, config, files):
+        # Photos named in a Markdown body are drawn from the processed images (generator.images).
+        return mark_body_images(self.site, markdown)
+
     def on_page_content(self, html, page, config, files):
-        return sanitize(html)
+        return expand_body_images(self.site, sanitize(html),
+                                  lambda rel: get_relative_url(rel, page.url or "."))
 
     def on_page_context(self, context, page, config, nav):
         meta = page.meta.get("portal") or {}

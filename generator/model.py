@@ -186,10 +186,12 @@ class Meeting(Item):
     @property
     def address(self) -> str | None:
         """The street address: the meeting's own, else its school's."""
-        loc = self.get(self.site.default, "location") or {}
+        loc = self.get(self.site.default, "location")
+        if loc is None:
+            return None
         if loc.get("address"):
             return loc["address"]
-        if loc and self.school is not None:
+        if self.school is not None:
             a = self.school.get(self.site.default, "address")
             return f"{a['street']}, {a['city']}, {a['state']} {a['postal_code']}"
         return None
@@ -315,6 +317,7 @@ class Site:
     now: datetime
     items: dict[str, dict[str, Item]]
     drafts: bool = False
+    images: Any = None  # generator.images.ImageLibrary: processed photos, set by the rules step
 
     @property
     def default(self) -> str:

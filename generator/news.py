@@ -56,6 +56,6 @@ def news_pages(site: Site, messages_for) -> list[PageSpec]:
         t = messages_for(lang)
         for n in range(2, page_count(site) + 1):
             specs.append(PageSpec(lang, page_path(n) + "index.md", "news.html",
-                                  t("news.page_title", page=n), "paged", "news",
+                                  t("news_pages.title", page=n), "paged", "news",
                                   params=(("page", n),)))
     return specs

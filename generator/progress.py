@@ -136,3 +136,70 @@ def dashboard_pages(site: Site, messages_for) -> list:
     return [PageSpec(lang, "grants/dashboard.md", "dashboard.html",
                      messages_for(lang)("dashboard.title"), "dashboard", "grants")
             for lang in site.languages]
+
+
+# -- the grant page: milestones by step, and the timeline picture ---------------------
+
+
+def milestone_groups(grant: Grant, lang: str) -> list[tuple]:
+    """(step or None, [milestone records with state, and school as a view]) in step order."""
+    return [(step, [wrap(m, lang, grant.site) for m in ms]) for step, ms in grant.milestones_by_step(lang)]
+
+
+@dataclass
+class Timeline:
+    """Positions for the grant timeline picture (an SVG drawn by the theme)."""
+
+    width: int
+    height: int
+    x0: int  # left edge of the time axis (after the lane labels)
+    x1: int
+    axis_y: int
+    start: date
+    end: date
+    lanes: list[dict]  # step, y
+    dots: list[dict]  # id, x, y, state, date, title
+    ticks: list[dict]  # x, year
+    today_x: int | None
+    counts: dict  # state -> how many
+
+
+def timeline(grant: Grant, lang: str) -> Timeline | None:
+    """Where each milestone sits on a line from the grant's start to its end (or the first and
+    last milestone dates): one lane per implementation step, a tick per year, and today."""
+    milestones = grant.get(lang, "milestones", [])
+    if not milestones:
+        return None
+    when = [(m, m.get("completed") if m.get("status") == "done" and m.get("completed") else m.get("due"))
+            for m in milestones]
+    dated = [d for _, d in when if d]
+    period = grant.get(grant.site.default, "period")
+    start = period["start"] if period else (min(dated) if dated else None)
+    end = period["end"] if period else (max(dated) if dated else None)
+    if dated:
+        start, end = min([start, *dated]), max([end, *dated])
+    if start is None or end is None:
+        return None
+    if end <= start:
+        end = date(start.year + 1, start.month, 1)
+    steps = sorted({m.get("step") for m in milestones}, key=lambda s: (s is None, s or 0))
+    width, x0, x1, lane_h, top = 720, 130, 700, 34, 26
+    lanes = [{"step": s, "y": top + i * lane_h + lane_h // 2} for i, s in enumerate(steps)]
+    lane_y = {lane["step"]: lane["y"] for lane in lanes}
+    axis_y = top + len(steps) * lane_h + 6
+    span = (end - start).days
+
+    def x(d: date) -> int:
+        return round(x0 + (x1 - x0) * min(max((d - start).days, 0), span) / span)
+
+    dots, counts = [], {}
+    for m, d in when:
+        state = grant.milestone_state(m)
+        counts[state] = counts.get(state, 0) + 1
+        if d:
+            dots.append({"id": m["id"], "x": x(d), "y": lane_y[m.get("step")], "state": state,
+                         "date": d, "title": m.get("title")})
+    ticks = [{"x": x(date(year, 1, 1)), "year": year} for year in range(start.year + 1, end.year + 1)]
+    today = grant.site.today
+    today_x = x(today) if start <= today <= end else None
+    return Timeline(width, axis_y + 30, x0, x1, axis_y, start, end, lanes, dots, ticks, today_x, counts)

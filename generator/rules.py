@@ -7,7 +7,9 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+from .directory import DIRECTORY_SECTIONS
 from .errors import Problems, did_you_mean
+from .images import check_images
 from .model import Site
 from .schema import CONTENT_TYPES
 
@@ -84,6 +86,23 @@ def check_rules(site: Site, problems: Problems) -> None:
                              f"'{c.get(site.default, 'role')}'", field="coordinator", line=line,
                              suggestion=f"set 'role: coordinator' in {next(iter(c.sources.values())).path}")
 
+    check_grant_progress(site, problems)
+    check_school_names(site, problems)
+    check_images(site, problems)  # last: it processes the photos that are not cached yet
+
+
+# -- schools and images (generator/directory.py, generator/images.py) -------------------
+
+
+def check_school_names(site: Site, problems: Problems) -> None:
+    """The schools directory has pages /schools/services/ and /schools/levels/: no school may be called that."""
+    for s in site.items["schools"].values():
+        if s.slug in DIRECTORY_SECTIONS:
+            src = next(iter(s.sources.values()))
+            problems.error(src.path, f"the school name '{s.slug}' is already used by the schools directory",
+                           expected="a file name that is not " + " or ".join(sorted(DIRECTORY_SECTIONS)),
+                           found=f"{s.slug}.md", suggestion="name the file after the school, like lincoln-elementary.md")
+
 
 # -- meetings: notice periods, moves, documents --------------------------------------
 
@@ -114,7 +133,7 @@ def check_meeting_notices(site: Site, problems: Problems) -> None:
         deadline = m.start - timedelta(hours=need)
         for lang in site.languages:
             posted = m.notice_posted_at(lang)
-            language = _english_name(lang)
+            language = english_name(lang)
             if posted is None and m.has_file(lang):
                 if site.now <= deadline:
                     continue  # not known yet, and still in time: the page itself is the notice
@@ -130,8 +149,10 @@ def check_meeting_notices(site: Site, problems: Problems) -> None:
                     continue
                 posted = site.now
                 found = f"no {language} notice yet (content/{lang}/meetings/{m.slug}.md does not exist)"
+                when = "not posted yet"
             else:
                 found = f"notice_posted {posted:%Y-%m-%d %H:%M}"
+                when = "posted"
             if posted <= deadline:
                 continue
             before = (m.start - posted).total_seconds() / 3600
@@ -139,7 +160,7 @@ def check_meeting_notices(site: Site, problems: Problems) -> None:
             path, line = _notice_location(m, lang)
             problems.warning(
                 path,
-                f"the {language} notice is late: posted {_hours(before)} hours before the start, "
+                f"the {language} notice is late: {when} {_hours(before)} hours before the start, "
                 f"{_hours(short)} hours short of the {need} hours a {kind} meeting needs",
                 field="notice_posted", line=line,
                 expected=f"a notice in every language by {deadline:%Y-%m-%d %H:%M} "
@@ -160,7 +181,8 @@ def _notice_location(m, lang: str) -> tuple[str, int | None]:
     return src.path, None  # no time of its own: it shares the other files' notice_posted
 
 
-def _english_name(lang: str) -> str:
+def english_name(lang: str) -> str:
+    """A language's name in English (for messages to staff): es -> Spanish."""
     try:
         return Locale.parse(lang.replace("-", "_")).get_display_name("en") or lang
     except (ValueError, UnknownLocaleError):
@@ -169,6 +191,14 @@ def _english_name(lang: str) -> str:
 
 def check_meeting_moves(site: Site, problems: Problems) -> None:
     for m in site.items["meetings"].values():
+        loc = m.get(site.default, "location")
+        if loc is not None and not loc.get("place") and not m.address:
+            path, line = m.locate("location")
+            problems.error(path, "the meeting's location has no place and no address",
+                           field="location", line=line,
+                           expected="location.place (like 'District Office') and location.address",
+                           suggestion="fill in 'place:' and 'address:' under 'location:', or remove "
+                                      "'location:' for an online-only meeting")
         if m.slug == "calendar":
             path, _ = m.locate("start")
             problems.error(path, "the meeting name 'calendar' is used by the calendar pages",
@@ -188,8 +218,10 @@ def document_path(site: Site, file: str) -> Path | None:
     """The local file a meeting document names (a path inside content/), or None for a link."""
     if re.match(r"[a-z][a-z0-9+.-]*:", file, re.I):
         return None
-    rel = file.strip().lstrip("./").removeprefix("content/")
-    return site.settings.content_dir / rel
+    rel = file.strip()
+    while rel.startswith("./"):
+        rel = rel[2:]
+    return site.settings.content_dir / rel.removeprefix("content/")
 
 
 def check_meeting_documents(site: Site, problems: Problems) -> None:
@@ -224,3 +256,31 @@ def check_meeting_documents(site: Site, problems: Problems) -> None:
                                expected="a file inside content/files/", found=file,
                                suggestion=did_you_mean(file.removeprefix("content/"), known)
                                or "put the file in content/files/")
+
+
+# -- grants and news (issue 3: generator/progress.py, generator/news.py) ---------------------
+
+
+def check_grant_progress(site: Site, problems: Problems) -> None:
+    """A milestone for one school must be for a school the grant covers (else no school page would
+    show it), and no grant may be called 'dashboard' (the progress dashboard is /grants/dashboard/)."""
+    for g in site.items["grants"].values():
+        if g.slug == "dashboard":
+            src = next(iter(g.sources.values()))
+            problems.error(src.path, "the grant name 'dashboard' is used by the progress dashboard",
+                           expected="another file name", found="dashboard.md",
+                           suggestion="rename the file, like dashboard-grant.md")
+        covered = {r.slug for r in g.get(site.default, "schools", [])}
+        for i, ms in enumerate(g.get(site.default, "milestones", [])):
+            ref = ms.get("school")
+            if ref is not None and ref.slug not in covered:
+                path, line = g.locate("milestones")
+                for src in g.sources.values():
+                    if ("milestones", i, "school") in src.lines:
+                        path, line = src.path, src.lines[("milestones", i, "school")]
+                        break
+                problems.error(path, f"milestone '{ms['id']}' is for {ref.slug}, which the grant does not cover",
+                               field=f"milestones[{i + 1}].school", line=line,
+                               expected="one of the grant's schools: " + (", ".join(sorted(covered)) or "(none listed)"),
+                               found=ref.slug,
+                               suggestion=f"add '- {ref.slug}' to the grant's 'schools:', or correct the milestone's school")

@@ -210,6 +210,135 @@ def feed_links(ctx):
     return links(_pc(ctx).site, ctx["lang"], item.item if item is not None else None)
 
 
+@pass_context
+def grant_milestones(ctx, grant):
+    """A grant's milestones grouped by step, each with its state (late: past due on "now")."""
+    from .progress import milestone_groups
+    return milestone_groups(grant.item, ctx["lang"])
+
+
+@pass_context
+def grant_timeline(ctx, grant):
+    """Positions for the grant's timeline picture, or None without dated milestones."""
+    from .progress import timeline
+    return timeline(grant.item, ctx["lang"])
+
+
 GLOBALS.update({"news_page": news_page, "grant_dashboard": grant_dashboard,
+                "grant_milestones": grant_milestones, "grant_timeline": grant_timeline,
                 "school_milestones": school_milestones, "share_meta": share_meta,
                 "feed_links": feed_links})
+
+
+# -- Meeting notices: lists, calendars, flyers, documents, JSON-LD (generator.meeting_pages,
+#    generator.calendars, generator.meeting_jsonld) --
+
+def _words(ctx):
+    from .calendars import Words
+    pc = _pc(ctx)
+    return Words(pc.site, ctx["lang"], pc.t)
+
+
+@pass_context
+def meeting_sections(ctx, school=None):
+    """Upcoming meetings, then past ones by month (all, or one school's), at build time."""
+    from .meeting_pages import sections
+    return sections(_pc(ctx).site, ctx["lang"], school.item if school is not None else None)
+
+
+@pass_context
+def next_meetings(ctx, school=None):
+    """The next meeting first, then a few more for the browser to fall back on once it ends."""
+    from .meeting_pages import next_meetings as upcoming
+    return upcoming(_pc(ctx).site, ctx["lang"], school.item if school is not None else None)
+
+
+@pass_context
+def meeting_month(ctx, key=None):
+    """A month of meetings as weeks of days (a calendar), or None for the list of months."""
+    from .meeting_pages import month
+    return month(_pc(ctx).site, ctx["lang"], key) if key else None
+
+
+@pass_context
+def meeting_months(ctx):
+    """(key, first day) of every month with a calendar page, and the current month's key."""
+    from .meeting_pages import current_month, month_keys, month_date
+    site = _pc(ctx).site
+    return [(k, month_date(k)) for k in month_keys(site)], current_month(site)
+
+
+@pass_context
+def meeting_links(ctx, m):
+    """Calendar links for one meeting: its .ics, Google Calendar, its body's feed, the flyer."""
+    from .calendars import body_ics, feed, google_link, meeting_ics
+    pc = _pc(ctx)
+    item = m.item
+    return {"ics": lang_prefix(pc.site, ctx["lang"]) + meeting_ics(item.slug),
+            "google": google_link(pc.site, item, _words(ctx)),
+            "body": feed(pc.site, ctx["lang"], body_ics(item.body_key)),
+            "body_name": _words(ctx).name(item),
+            "flyer": lang_prefix(pc.site, ctx["lang"]) + item.path + "flyer/"}
+
+
+@pass_context
+def calendar_feeds(ctx, school=None):
+    """Calendars to subscribe to: a school's (with its bodies), or the district's and every body's."""
+    from .calendars import DISTRICT_ICS, bodies, body_ics, feed, school_ics
+    pc = _pc(ctx)
+    site, lang, words = pc.site, ctx["lang"], _words(ctx)
+    if school is not None:
+        main = feed(site, lang, school_ics(school.item.slug))
+        groups = [(words.name(ms[0]), feed(site, lang, body_ics(key)))
+                  for key, ms in bodies(site).items() if ms[0].school is school.item]
+    else:
+        main = feed(site, lang, DISTRICT_ICS)
+        groups = [(words.name(ms[0]), feed(site, lang, body_ics(key))) for key, ms in bodies(site).items()]
+    return {"main": main, "bodies": sorted(groups, key=lambda g: g[0])}
+
+
+@pass_context
+def meeting_documents(ctx, m):
+    """A meeting's documents with their kind, file format and (for files we publish) size."""
+    from .meeting_pages import documents
+    return documents(m.item, ctx["lang"])
+
+
+@pass_context
+def meeting_jsonld(ctx, m):
+    """schema.org Event data for a meeting page."""
+    from .meeting_jsonld import event, script_json
+    return script_json(event(m.item, _words(ctx)))
+
+
+@pass_context
+def in_language(ctx, code):
+    """What a part of a page in another language needs: {portal, site, lang, dir}, for
+    {% with %} around an {% include %} (the bilingual flyer)."""
+    pc = _pc(ctx)
+    others = pc.__dict__.setdefault("_other_languages", {})
+    if code not in others:
+        others[code] = pc if code == pc.lang else PageContext(pc.site, code)
+    other = others[code]
+    return {"portal": other, "site": other.view, "lang": code, "dir": other.dir}
+
+
+@pass_context
+def view_in(ctx, item, code):
+    """The same item (a view) in another language."""
+    return View(item.item, code)
+
+
+GLOBALS.update({"meeting_sections": meeting_sections, "next_meetings": next_meetings,
+                "meeting_month": meeting_month, "meeting_months": meeting_months,
+                "meeting_links": meeting_links, "calendar_feeds": calendar_feeds,
+                "meeting_documents": meeting_documents, "meeting_jsonld": meeting_jsonld,
+                "in_language": in_language, "view_in": view_in})
+
+
+# -- Schools, people and pictures: photos, avatars, contact cards, icons, the schools
+#    directory and school JSON-LD (generator.school_pages) --
+
+from .school_pages import TEMPLATE_GLOBALS as _SCHOOL_GLOBALS  # noqa: E402
+
+GLOBALS.update(_SCHOOL_GLOBALS)

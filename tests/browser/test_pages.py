@@ -56,7 +56,7 @@ def page_types(model):
         ("grants", "grants/", lambda l: [str(g.title(l)) for g in model.grants]),
         ("grant", grant.path, lambda l: [str(grant.title(l)),
                                          fmt[l].money(grant.get(l, "amount"), grant.get(l, "currency"))]),
-        ("news", "news/", lambda l: [str(n.title(l)) for n in model.news]),
+        ("news", "news/", lambda l: [str(n.title(l)) for n in model.news[:model.settings.news_per_page]]),  # page 1
         ("post", post.path, lambda l: [str(post.title(l)), fmt[l].date(post.date, "long"),
                                        post.get(l, "author")]),
         ("page", free.path, lambda l: [str(free.title(l))]),

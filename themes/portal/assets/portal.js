@@ -41,3 +41,178 @@
     box.hidden = false;
   }
 })();
+
+/* --- Meetings: keep "upcoming" and "past" right after the build -------------
+   A static page is built at one moment. Meeting cards carry their end time
+   (data-meeting-end, ISO 8601 with offset); a meeting that has ended by the
+   visitor's clock moves from "Upcoming" into its month under "Past", the next-
+   meeting box skips to the next one, and a meeting page says it has ended.
+   Without JavaScript the order of the build stands. Also: print buttons. */
+(function () {
+  "use strict";
+  var now = Date.now();
+
+  function ended(el) {
+    var end = Date.parse(el.getAttribute("data-meeting-end") || "");
+    return !isNaN(end) && end <= now;
+  }
+
+  function retag(card, tag) {
+    var old = card.querySelector(".card__title");
+    if (!old || !tag || old.tagName.toLowerCase() === tag) { return; }
+    var heading = document.createElement(tag);
+    heading.className = old.className;
+    while (old.firstChild) { heading.appendChild(old.firstChild); }
+    old.parentNode.replaceChild(heading, old);
+  }
+
+  function monthGroup(past, card) {
+    var key = card.getAttribute("data-month");
+    var groups = past.querySelectorAll("[data-month]");
+    for (var i = 0; i < groups.length; i++) {
+      if (groups[i].getAttribute("data-month") === key) { return groups[i]; }
+    }
+    var group = document.createElement("section");
+    group.className = "meeting-month";
+    group.setAttribute("data-month", key);
+    var id = "past-" + key;
+    group.setAttribute("aria-labelledby", id);
+    var heading = document.createElement(past.getAttribute("data-month-heading") || "h3");
+    heading.id = id;
+    heading.textContent = card.getAttribute("data-month-label") || key;
+    var list = document.createElement("div");
+    list.className = "card-list";
+    group.appendChild(heading);
+    group.appendChild(list);
+    var before = null;  /* months run latest first */
+    for (var j = 0; j < groups.length; j++) {
+      if (groups[j].getAttribute("data-month") < key) { before = groups[j]; break; }
+    }
+    past.insertBefore(group, before);
+    return group;
+  }
+
+  function moveToPast(list) {
+    var upcoming = list.querySelector('[data-meetings="upcoming"]');
+    var past = list.querySelector('[data-meetings="past"]');
+    if (!upcoming || !past) { return; }
+    var cards = upcoming.querySelectorAll("[data-meeting-end]");
+    var moved = 0;
+    for (var i = 0; i < cards.length; i++) {
+      var card = cards[i];
+      if (!ended(card)) { continue; }
+      var target = monthGroup(past, card).querySelector(".card-list");
+      var start = card.getAttribute("data-meeting-start") || "";
+      var before = null;  /* latest first within a month */
+      var others = target.querySelectorAll("[data-meeting-start]");
+      for (var j = 0; j < others.length; j++) {
+        if (Date.parse(others[j].getAttribute("data-meeting-start")) < Date.parse(start)) {
+          before = others[j];
+          break;
+        }
+      }
+      retag(card, past.getAttribute("data-card-heading"));
+      card.classList.add("meeting-card--ended");
+      target.insertBefore(card, before);
+      moved++;
+    }
+    if (!moved) { return; }
+    var none = list.querySelector("[data-meetings-none]");
+    if (none) { none.hidden = upcoming.querySelector("[data-meeting-end]") !== null; }
+    var nonePast = list.querySelector("[data-meetings-none-past]");
+    if (nonePast) { nonePast.hidden = true; }
+  }
+
+  var lists = document.querySelectorAll("[data-meeting-list]");
+  for (var i = 0; i < lists.length; i++) { moveToPast(lists[i]); }
+
+  var boxes = document.querySelectorAll("[data-next-meeting]");
+  for (var b = 0; b < boxes.length; b++) {
+    var shown = false;
+    var candidates = boxes[b].querySelectorAll("[data-next-candidate]");
+    for (var c = 0; c < candidates.length; c++) {
+      var show = !shown && !ended(candidates[c]);
+      candidates[c].hidden = !show;
+      if (show) { shown = true; }
+    }
+    var none = boxes[b].querySelector("[data-next-none]");
+    if (none) { none.hidden = shown; }
+  }
+
+  var notes = document.querySelectorAll("[data-meeting-ended]");
+  for (var n = 0; n < notes.length; n++) {
+    var meeting = notes[n].closest("[data-meeting-end]");
+    if (meeting && ended(meeting)) { notes[n].hidden = false; }
+  }
+
+  var buttons = document.querySelectorAll("[data-print]");
+  for (var p = 0; p < buttons.length; p++) {
+    buttons[p].hidden = false;
+    buttons[p].addEventListener("click", function () { window.print(); });
+  }
+})();
+
+/* --- Schools directory: filter in place -----------------------------------
+   On /schools/ the grade-level and service links (which lead to server-rendered
+   pages such as /schools/services/food-pantry/ without JavaScript) filter the
+   list in place instead, and the two filters combine. The choice is kept in the
+   address (?level=...&service=...) so reloading or sharing shows the same list. */
+(function () {
+  "use strict";
+  var root = document.querySelector('[data-module="school-filter"]');
+  if (!root) { return; }
+  var cards = Array.prototype.slice.call(document.querySelectorAll("[data-school-services]"));
+  var links = Array.prototype.slice.call(root.querySelectorAll("a[data-filter]"));
+  var status = root.querySelector("[data-filter-status]");
+  var state = { level: "", service: "" };
+  var known = { level: {}, service: {} };
+  links.forEach(function (a) { known[a.getAttribute("data-filter")][a.getAttribute("data-value")] = true; });
+
+  function has(list, value) {
+    return !value || (" " + (list || "") + " ").indexOf(" " + value + " ") >= 0;
+  }
+
+  function apply(remember) {
+    var shown = 0;
+    cards.forEach(function (card) {
+      var match = has(card.getAttribute("data-school-levels"), state.level) &&
+        has(card.getAttribute("data-school-services"), state.service);
+      card.hidden = !match;
+      if (match) { shown += 1; }
+    });
+    links.forEach(function (a) {
+      if (state[a.getAttribute("data-filter")] === a.getAttribute("data-value")) {
+        a.setAttribute("aria-current", "true");
+      } else {
+        a.removeAttribute("aria-current");
+      }
+    });
+    if (status) {
+      var text = shown === 0 ? root.getAttribute("data-msg-none")
+        : shown === 1 ? root.getAttribute("data-msg-one")
+        : root.getAttribute("data-msg-many").replace("{count}", String(shown));
+      status.textContent = text || "";
+    }
+    if (remember && window.history && window.history.replaceState) {
+      var query = [];
+      if (state.level) { query.push("level=" + encodeURIComponent(state.level)); }
+      if (state.service) { query.push("service=" + encodeURIComponent(state.service)); }
+      window.history.replaceState(null, "", window.location.pathname + (query.length ? "?" + query.join("&") : ""));
+    }
+  }
+
+  root.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-filter]") : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+    event.preventDefault();
+    state[link.getAttribute("data-filter")] = link.getAttribute("data-value");
+    apply(true);
+  });
+
+  var params = new URLSearchParams(window.location.search);
+  ["level", "service"].forEach(function (name) {
+    var value = params.get(name) || "";
+    if (known[name][value]) { state[name] = value; }
+  });
+  apply(false);
+})();
