@@ -19,7 +19,7 @@ from typing import Any
 from .errors import PortalError, Problems, did_you_mean
 from .loader import SLUG
 from .schema import (MEETING, MEETING_GROUPS, MEETING_KINDS, Choice, ContentType, Context,
-                     DateTimeType, Field, Invalid, ListOf, Obj, OneOrList, TimeOrDateTime, Type)
+                     DateTimeType, Field, Invalid, ListOf, Obj, OneOrList, TimeOrDateTime, TRANSLATION_FIELD, Type)
 from .rules import english_name as _english_name
 from .settings import load_settings
 
@@ -144,6 +144,8 @@ def front_matter(ctype: ContentType, values: dict, *, facts_in: str | None = Non
                  intro: list[str] = ()) -> str:
     lines = ["---"] + [f"# {line}" if line else "#" for line in intro]
     for f in ctype.fields:
+        if f is TRANSLATION_FIELD:
+            continue  # written by 'portal translations mark', never by hand
         lines.append("")
         lines.extend(field_lines(f, values, "", facts_in=facts_in))
     lines += ["---", ""]

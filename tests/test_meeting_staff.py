@@ -141,6 +141,9 @@ def test_new_meeting_writes_every_field_explained_in_each_language(project):
     assert f"Created {en.relative_to(project.root)}" in result.output and es.exists()
     text = en.read_text()
     for f in MEETING.fields:  # every field, with its help as a comment above it
+        if f.name == "source_hash":
+            assert "source_hash" not in text  # written by 'portal translations mark' only
+            continue
         assert re.search(rf"^# {f.name}( \(required\))?: {re.escape(f.help)}$", text, re.M), f.name
         assert re.search(rf"^#? ?{f.name}:", text, re.M), f.name
     for sub in MEETING.by_name["online"].type.fields:  # groups list their fields too
