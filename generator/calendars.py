@@ -135,14 +135,14 @@ class Words:
                           date=self.fmt.date(m.request_deadline, "full"))
         return self.t("meeting_notice.accommodations", name=who)
 
-    def description(self, m: Meeting) -> str:
+    def description(self, m: Meeting) -> str:  # noqa: C901 (a flat list of optional parts)
         t = self.t
         lines = []
         if m.status != "scheduled":
             status = t(f"status.{m.status}") + "."
             if m.status == "rescheduled" and m.previous_start:
-                status += " " + t("meetings.moved_from", date=self.fmt.date(m.previous_start, "full"),
-                                  time=self.fmt.time(m.previous_start)) + "."
+                status += " " + _sentence(t("meetings.moved_from", date=self.fmt.date(m.previous_start, "full"),
+                                            time=self.fmt.time(m.previous_start)))
             note = m.get(self.lang, "status_note")
             lines += [f"{status} {note}" if note else status, ""]
         lines.append(self.name(m))
@@ -259,3 +259,7 @@ def google_link(site: Site, m: Meeting, words: Words) -> str:
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)
 
+
+def _sentence(text: str) -> str:
+    """End a sentence with a full stop, unless it already ends with one ('5:30 p. m.')."""
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -28,6 +28,10 @@ Content names a photo by its path inside ``content/``: in an image field
 People without a photo get an initials avatar drawn with Pillow (white
 letters on a dark colour, contrast at least 4.5:1), cached the same way.
 
+This module is the site's side (what content names, alt text, what is
+published); the work on one file - Pillow, SVG safety, the cache, the pool -
+is in generator.imaging.
+
 API for the rest of the generator (news images, social cards):
 
 * ``image_for(site, src)`` -> :class:`ProcessedImage` or None, for a path as
@@ -52,9 +56,9 @@ from typing import Any, Iterator
 
 from .derive import OutputFile
 from .errors import Problems
-from .imaging import (AVATAR_SIZES, VERSION, ImageError, ProcessedImage, Variant, _Job,  # noqa: F401
-                      avatar_colour, initials,
-                      _processed, _run_all, inspect, process_file, resolve, stats)
+from .imaging import (AVATAR_SIZES, VERSION, ImageError, ProcessedImage, _Job, _processed, _run_all,
+                      avatar_colour, initials, inspect, resolve)
+from .imaging import Variant, process_file, stats  # noqa: F401  (part of this module's API)
 from .merge import Source, dotted
 from .schema import IMAGE, ListOf, Obj
 

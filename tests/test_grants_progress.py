@@ -60,10 +60,15 @@ GRANT = """
     ("2026-08-16 08:00", "late"),  # 01:00 on August 16 in Valle Verde: past due, not done
 ])
 def test_milestone_past_due_and_not_done_is_late_against_now(project, tmp_path, now, expected):
-    from generator.build import build
+    from click.testing import CliRunner
+
+    from generator.cli import main
 
     project.write("content/en/grants/alder-garden.md", GRANT)
-    site = build(project.root, site_dir=tmp_path / "out", now=now).site_dir
+    site = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-p", str(project.root), "--now", now, "--site-dir", str(site)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
     for lang, late_word in (("en", "Late"), ("es", "Atrasada")):
         grant = page(site, lang, "grants/alder-garden/")
         assert milestone_state(grant, "plant-the-garden") == expected

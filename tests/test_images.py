@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import ExifTags, Image
 
-from generator import images
+from generator import images, imaging
 from generator.cli import main
 from generator.settings import ImageSettings
 from support import REPO
@@ -282,8 +282,8 @@ def test_markdown_images_are_processed_and_need_alt(project, tmp_path):
 
 
 def test_every_avatar_colour_has_accessible_contrast_with_white():
-    for colour in images.AVATAR_COLOURS:
-        assert images.contrast(images._rgb(colour), (255, 255, 255)) >= 4.5, colour
+    for colour in imaging.AVATAR_COLOURS:
+        assert imaging.contrast(imaging._rgb(colour), (255, 255, 255)) >= 4.5, colour
 
 
 def test_people_without_a_photo_get_an_initials_avatar(example_site):
@@ -294,9 +294,9 @@ def test_people_without_a_photo_get_an_initials_avatar(example_site):
         background = rgb.getpixel((3, 3))
         lightest = max((c for _, c in rgb.getcolors(1 << 20)), key=sum)
         assert sum(lightest) > 700, "white letters are drawn"
-        assert images.contrast(background, lightest) >= 4.5
-    assert images.initials("María Elena Vargas") == "MV"
-    assert images.initials("Thao Nguyen") == "TN"
+        assert imaging.contrast(background, lightest) >= 4.5
+    assert imaging.initials("María Elena Vargas") == "MV"
+    assert imaging.initials("Thao Nguyen") == "TN"
 
 
 # -- the cache ------------------------------------------------------------------------------------------
@@ -345,15 +345,15 @@ def test_rebuilding_without_changes_processes_no_image(project, tmp_path):
 def test_processing_uses_a_pool_of_all_cores(tmp_path, monkeypatch):
     seen = {}
 
-    class Recording(images.ThreadPoolExecutor):
+    class Recording(imaging.ThreadPoolExecutor):
         def __init__(self, max_workers=None):
             seen["workers"] = max_workers
             super().__init__(max_workers=max_workers)
 
-    monkeypatch.setattr(images, "ThreadPoolExecutor", Recording)
-    monkeypatch.setattr(images.os, "cpu_count", lambda: 3)
-    jobs = [images._Job(f"{i:064x}", "raster", noise_jpeg((64, 64))) for i in range(5)]
-    results = images._run_all(jobs, tmp_path, ImageSettings(widths=(32,)))
+    monkeypatch.setattr(imaging, "ThreadPoolExecutor", Recording)
+    monkeypatch.setattr(imaging.os, "cpu_count", lambda: 3)
+    jobs = [imaging._Job(f"{i:064x}", "raster", noise_jpeg((64, 64))) for i in range(5)]
+    results = imaging._run_all(jobs, tmp_path, ImageSettings(widths=(32,)))
     assert seen["workers"] == 3
     assert all(isinstance(r, dict) for r in results.values())
 

@@ -25,8 +25,10 @@ def text_files(site: Path):
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    """The example site built at several moments (and once with --drafts)."""
-    from generator.build import build
+    """The example site built with `portal build --now ...` at several moments (and with --drafts)."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
 
     root = tmp_path_factory.mktemp("publishing") / "repo"
     root.mkdir()
@@ -35,7 +37,11 @@ def builds(tmp_path_factory):
     out = {}
     for name, now, drafts in (("before", BEFORE, False), ("just_before", JUST_BEFORE, False),
                               ("after", AFTER, False), ("drafts", BEFORE, True)):
-        out[name] = build(root, site_dir=root.parent / f"site-{name}", now=now, drafts=drafts).site_dir
+        site = root.parent / f"site-{name}"
+        args = ["build", "-p", str(root), "--now", now, "--site-dir", str(site)] + (["--drafts"] if drafts else [])
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        out[name] = site
     return out
 
 
