@@ -82,7 +82,10 @@ def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool
     """Build the site into site/ (the previous site stays until this succeeds)."""
     from .build import build as run_build, quiet_mkdocs
 
+    from .imaging import stats as image_stats
+
     quiet_mkdocs(verbose)
+    before = dict(image_stats)
     try:
         result = run_build(project, site_dir=site_dir, now=now, drafts=drafts)
     except ContentErrors as exc:
@@ -91,6 +94,9 @@ def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool
         raise click.UsageError(str(exc))
     click.secho(f"Built {result.pages} pages into {result.site_dir} in {result.seconds:.1f} s.",
                 fg="green")
+    made, kept = (image_stats[k] - before.get(k, 0) for k in ("processed", "cached"))
+    if made or kept:
+        click.echo(f"Images: {made} processed, {kept} unchanged (from .cache/images/).")
 
 
 @main.command()

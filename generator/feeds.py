@@ -106,7 +106,7 @@ def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: st
         fg.link(href=_abs(site, lang, rel), rel="self",
                 type="application/atom+xml" if fmt == "atom" else "application/rss+xml")
         fg.link(href=page_url, rel="alternate", type="text/html")  # last: RSS's <link>
-        fg.logo(s.site_url + "assets/favicon.svg")
+        fg.icon(s.site_url + "assets/favicon.svg")  # Atom only: RSS images must be GIF, JPEG or PNG
         fg.updated(updated)
         fg.lastBuildDate(updated)
         fg.generator("portal")

@@ -166,8 +166,8 @@ def _file_text(site, source: Source) -> str:
         return ""
 
 
-
 def _avatar_job(person, lang: str) -> tuple[_Job, str]:
+    """The avatar a photo-less person gets (cached by its letters and colour)."""
     name = str(person.title(lang))
     letters = initials(name)
     colour = avatar_colour(person.slug)

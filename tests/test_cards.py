@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from html import unescape
 
 import frontmatter
 import pytest
@@ -156,7 +156,6 @@ def test_news_grants_and_schools_have_open_graph_and_twitter_meta(example_site, 
             html = (example_site / prefix / item.path / "index.html").read_text(encoding="utf-8")
             m = meta(html)
             title = str(item.title(lang))
-            from html import unescape
             assert unescape(m["og:title"][0]) == title and unescape(m["twitter:title"][0]) == title
             assert m["og:description"][0].strip() and m["twitter:description"] == m["og:description"]
             image = m["og:image"][0]

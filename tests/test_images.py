@@ -328,7 +328,9 @@ def test_rebuilding_without_changes_processes_no_image(project, tmp_path):
     page.write_text(page.read_text() + "\nMore words.\n")
     proj._CACHE.clear()
     before, cached_before = images.stats["processed"], images.stats["cached"]
-    assert run("build", "-p", str(project.root), "--site-dir", str(out), *NOW).exit_code == 0
+    result = run("build", "-p", str(project.root), "--site-dir", str(out), *NOW)
+    assert result.exit_code == 0
+    assert "Images: 0 processed, 4 unchanged" in result.output
     assert images.stats["processed"] == before
     assert images.stats["cached"] - cached_before == 4
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == stamps
