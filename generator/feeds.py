@@ -11,9 +11,11 @@ from __future__ import annotations
 import posixpath
 import re
 from datetime import datetime, time
+from html import escape
 from zoneinfo import ZoneInfo
 
 import markdown
+from lxml import etree
 from feedgen.feed import FeedGenerator
 
 from .derive import OutputFile
@@ -75,14 +77,40 @@ def absolute_links(html: str, site: Site, lang: str, page_path: str) -> str:
     return _LINK.sub(fix, html)
 
 
-def article_html(site: Site, post: News, lang: str) -> str:
+def article_html(site: Site, post: News, lang: str, t=None) -> str:
+    """The post's body as HTML. Text not yet in ``lang`` is marked with its own language,
+    under the same notice the post's page shows."""
     from .mkdocs_plugin import sanitize  # late: the plugin imports the producers
 
     body = post.body.get(lang)
     if not body:
         return ""
     html = sanitize(markdown.markdown(str(body), extensions=MARKDOWN_EXTENSIONS))
-    return absolute_links(html, site, lang, post.path)
+    html = absolute_links(html, site, lang, post.path)
+    if body.lang != lang and t is not None:
+        from .i18n import Formatter  # the language names, in the feed's language
+        from zoneinfo import ZoneInfo
+        fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t)
+        notice = t("translation.missing", page_language=fmt.language_name(lang),
+                   source_language=fmt.language_name(body.lang))
+        html = f'<p><em>{escape(notice)}</em></p>\n<div lang="{body.lang}">{html}</div>'
+    return html
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _mark_entry_languages(atom: bytes, langs_by_id: dict[str, str]) -> bytes:
+    """Set xml:lang on Atom entries whose words are in another language than the feed."""
+    if not langs_by_id:
+        return atom
+    root = etree.fromstring(atom)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    for entry in root.findall("a:entry", ns):
+        lang = langs_by_id.get(entry.findtext("a:id", namespaces=ns))
+        if lang:
+            entry.set(XML_LANG, lang)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: str,
@@ -120,7 +148,7 @@ def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: st
             summary = post.get(lang, "summary")
             if summary:
                 fe.summary(str(summary))
-            content = article_html(site, post, lang)
+            content = article_html(site, post, lang, t)
             if content:
                 fe.content(content, type="html")
             when = _published(site, post)
@@ -132,7 +160,12 @@ def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: st
                 fe.dc.dc_creator(str(author))
             for school in post.schools:
                 fe.category(term=school.slug, label=str(school.title(lang)))
-        data = fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
+        if fmt == "atom":
+            foreign = {_abs(site, lang, p.path): p.title(lang).lang for p in posts
+                       if p.title(lang).lang != lang}
+            data = _mark_entry_languages(fg.atom_str(pretty=True), foreign)
+        else:
+            data = fg.rss_str(pretty=True)
         files.append(OutputFile(rel, data, lang, f"feed {rel}"))
     return files
 

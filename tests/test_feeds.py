@@ -76,6 +76,21 @@ def test_spanish_feed_has_spanish_titles(example_site, model):
         assert titles[SITE_URL + "es/" + post.path] == str(post.title("es"))
 
 
+def test_untranslated_posts_are_marked_in_the_spanish_feed(example_site, model):
+    english_only = [p for p in model.news if not p.has_file("es")]
+    assert english_only, "the example keeps one post without Spanish"
+    feed = feedparser.parse((example_site / "es" / "feeds" / "news.atom").read_bytes())
+    entries = {e.link: e for e in feed.entries}
+    for post in english_only:
+        entry = entries[SITE_URL + "es/" + post.path]
+        assert entry.title_detail.language == "en"
+        assert "todavía no está traducida al español" in entry.content[0].value
+        assert '<div lang="en">' in entry.content[0].value
+    for post in model.news:
+        if post.has_file("es"):
+            assert entries[SITE_URL + "es/" + post.path].title_detail.language == "es"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_school_has_feeds_with_only_its_news(example_site, model, lang):
     for school in model.schools:
