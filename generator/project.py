@@ -102,7 +102,7 @@ def mkdocs_config(site: Site, root: Path, now, drafts: bool) -> dict:
     if drafts:
         plugin["drafts"] = True
     return {
-        "site_name": s.localized(s.district_name, s.default_language),
+        "site_name": str(s.localized(s.district_name, s.default_language)),
         "site_url": s.site_url,
         "docs_dir": "docs",
         "site_dir": "../site",

@@ -15,6 +15,7 @@ from .errors import Problems, did_you_mean, show
 from .icons import icon_names
 from .schema import (Context, Email, Int, Invalid, LanguageCode, Phone, Str, TimeZoneType,
                      Type, Url)
+from .values import Text
 
 SETTINGS_FILE = "portal.yml"
 
@@ -60,9 +61,12 @@ class Settings:
     def language_codes(self) -> list[str]:
         return [l.code for l in self.languages]
 
-    def localized(self, value: dict[str, str], lang: str) -> str:
-        """A per-language setting in ``lang``, else in the default language."""
-        return value.get(lang) or value.get(self.default_language) or next(iter(value.values()))
+    def localized(self, value: dict[str, str], lang: str) -> Text:
+        """A per-language setting in ``lang``, else in the default language (marked as such)."""
+        for code in (lang, self.default_language, *value):
+            if value.get(code):
+                return Text(value[code], code)
+        return Text("", lang)
 
     @property
     def content_dir(self) -> Path:
@@ -229,9 +233,12 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
         label = localized(entry["label"], key + ("label",))
         for code in codes:
             if label and code not in label:
-                err(key + ("label",), f"the service '{sid}' has no label in '{code}'",
-                    expected=f"a line '{code}: ...' under label (every language of the site)",
-                    suggestion=f"add '{code}: ...' with the service's name in that language")
+                problems.warning(rel, f"the service '{sid}' has no label in '{code}': pages in that "
+                                 "language show the default language's label",
+                                 field=".".join(map(str, key + ("label",))),
+                                 line=lines.get(key + ("label",)) or lines.get(key),
+                                 expected=f"a line '{code}: ...' under label (every language of the site)",
+                                 suggestion=f"add '{code}: ...' with the service's name in that language")
         icon = entry.get("icon")
         if icon is None:
             err(key + ("icon",), f"the service '{sid}' has no icon",

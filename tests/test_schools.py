@@ -231,8 +231,6 @@ def settings_with(project, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("old, new, words", [
     ("icon: food\n", "icon: fod\n", ['"fod" is not an icon of the theme', 'did you mean "food"?']),
-    ("label: {en: Food pantry, es: Despensa de alimentos}", "label: {en: Food pantry}",
-     ["the service 'food_pantry' has no label in 'es'"]),
     ("  food_pantry:\n", "  Food Pantry:\n", ["'Food Pantry' cannot be used as a service id", '"food_pantry"']),
     ("    icon: food\n", "", ["the service 'food_pantry' has no icon"]),
 ])
@@ -243,6 +241,18 @@ def test_services_vocabulary_is_checked(project, old, new, words):
     assert "portal.yml" in result.output
     for w in words:
         assert w in result.output, result.output
+
+
+def test_a_service_label_missing_in_one_language_is_a_warning_and_falls_back_marked(project, tmp_path):
+    settings_with(project, "label: {en: Food pantry, es: Despensa de alimentos}", "label: {en: Food pantry}")
+    result = run("check", "-p", str(project.root), *NOW)
+    assert result.exit_code == 0, result.output
+    assert "the service 'food_pantry' has no label in 'es'" in result.output
+    assert run("check", "-p", str(project.root), *NOW, "--strict").exit_code == 1
+    site = tmp_path / "out"
+    assert run("build", "-p", str(project.root), "--site-dir", str(site), *NOW).exit_code == 0
+    html = (site / "es/schools/alder-elementary/index.html").read_text(encoding="utf-8")
+    assert '<span lang="en">Food pantry</span>' in html
 
 
 @pytest.mark.parametrize("block, words", [

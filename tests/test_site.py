@@ -133,3 +133,14 @@ def test_language_switcher_points_to_the_same_page(example_site):
         assert f'href="{"../" * depth}{path}" hreflang="en"' in html
         en = page(example_site, "en", path)
         assert f'href="{"../" * (depth - 1)}es/{path}" hreflang="es"' in en
+
+
+def test_cards_say_when_their_words_are_in_another_language(example_site):
+    """A Spanish reader sees at a glance that a listed post is still in English."""
+    html = page(example_site, "es", "news/")
+    card = re.search(r'<article class="card news-card">(?:(?!</article>).)*A Friday that feels like ours'
+                     r'(?:(?!</article>).)*</article>', html, re.S)
+    assert card, "the English-only post is listed in Spanish"
+    assert '<span lang="en">A Friday that feels like ours</span>' in card.group(0)
+    assert 'badge--lang">en inglés</span>' in card.group(0)
+    assert "badge--lang" not in page(example_site, "en", "news/")
