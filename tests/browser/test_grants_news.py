@@ -4,22 +4,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from support import assert_accessible, url
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 LANGS = ["en", "es"]
 
 
-def url(lang: str, path: str) -> str:
-    return ("" if lang == "en" else f"{lang}/") + path
-
-
-def assert_accessible(page) -> None:
-    results = AXE.run(page, options={"runOnly": {"type": "tag",
-                                                 "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
-    assert results.violations_count == 0, results.generate_report()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -6,24 +6,16 @@ import re
 from datetime import datetime, timezone
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from support import assert_accessible, url
 
 pytestmark = pytest.mark.browser
 
 LANGS = ["en", "es"]
-AXE = Axe()
 BUILT = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)  # tests/support.py EXAMPLE_NOW
 AFTER_LINCOLN = datetime(2026, 12, 9, 4, 0, tzinfo=timezone.utc)  # Dec 8, 20:00 in Valle Verde
 
 
-def url(lang: str, path: str) -> str:
-    return ("" if lang == "en" else f"{lang}/") + path
-
-
-def assert_accessible(page) -> None:
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": [
-        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
-    assert results.violations_count == 0, results.generate_report()
 
 
 def slugs(page, selector: str) -> list[str]:

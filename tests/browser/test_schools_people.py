@@ -5,22 +5,14 @@ import re
 
 import pytest
 import vobject
-from axe_playwright_python.sync_playwright import Axe
+
+from support import assert_accessible, url
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 SERVICES = ["clothing", "dental_vision", "legal_aid"]  # offered by some schools, not all
 
 
-def url(lang: str, path: str) -> str:
-    return ("" if lang == "en" else f"{lang}/") + path
-
-
-def assert_accessible(page) -> None:
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": [
-        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
-    assert results.violations_count == 0, results.generate_report()
 
 
 def visible_schools(page) -> set[str]:
