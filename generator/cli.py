@@ -11,7 +11,18 @@ from .errors import ContentErrors, PortalError
 
 PROJECT = click.option("--project", "-p", type=click.Path(file_okay=False, path_type=Path),
                        default=".", show_default=True, help="The project folder (with portal.yml).")
-NOW = click.option("--now", metavar="'YYYY-MM-DD HH:MM'",
+def _check_now(ctx, param, value):
+    from .pipeline import BadTime, resolve_now
+
+    if value is not None:
+        try:
+            resolve_now(value)
+        except BadTime as exc:
+            raise click.BadParameter(str(exc).removeprefix("--now: "))
+    return value
+
+
+NOW = click.option("--now", metavar="'YYYY-MM-DD HH:MM'", callback=_check_now,
                    help="Build as if it were this moment (UTC unless an offset is given). "
                         "Default: SOURCE_DATE_EPOCH if set, else the clock.")
 DRAFTS = click.option("--drafts", is_flag=True, help="Include drafts and future posts (previews).")
@@ -59,8 +70,6 @@ def check(project: Path, now, strict: bool) -> None:
         site, problems = build_site(project, now=now)
     except ContentErrors as exc:
         _fail_on_content(exc)
-    except ValueError as exc:
-        raise click.UsageError(str(exc))
     _report(problems.warnings)
     counts = {k: len(v) for k, v in site.items.items()}
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
@@ -90,8 +99,6 @@ def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool
         result = run_build(project, site_dir=site_dir, now=now, drafts=drafts)
     except ContentErrors as exc:
         _fail_on_content(exc)
-    except ValueError as exc:
-        raise click.UsageError(str(exc))
     click.secho(f"Built {result.pages} pages into {result.site_dir} in {result.seconds:.1f} s.",
                 fg="green")
     made, kept = (image_stats[k] - before.get(k, 0) for k in ("processed", "cached"))

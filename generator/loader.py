@@ -107,6 +107,12 @@ def _load_file(path: Path, lang: str, collection: str, settings: Settings, loade
                        expected="a first line '---', then 'field: value' lines, then '---'",
                        suggestion="copy the top of a similar file, or run 'portal new'")
         return
+    if not re.search(r"\A---[^\n]*\n(?:.*\n)?---[ \t]*(?:\n|\Z)", text, re.S):
+        problems.error(rel, "the front-matter is not closed", line=1,
+                       expected="a line '---' after the last 'field: value' line",
+                       found="no closing '---'",
+                       suggestion="add a line with three hyphens (---) between the fields and the text")
+        return
     head, body = frontmatter.YAMLHandler().split(text)
     first_line = text[: text.find(head)].count("\n") + 1 if head.strip() else 2
     try:
@@ -119,7 +125,8 @@ def _load_file(path: Path, lang: str, collection: str, settings: Settings, loade
         data = {}
     if not isinstance(data, dict):
         problems.error(rel, "the front-matter must be 'field: value' lines", line=2,
-                       found=show(data))
+                       expected="lines like 'title: ...'", found=show(data),
+                       suggestion=f"see 'portal schema {CONTENT_TYPES[collection].name}' for the fields")
         return
     items = loaded.items(collection)
     existing = items.setdefault(slug, {}).get(lang)

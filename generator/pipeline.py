@@ -9,7 +9,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import Problems, did_you_mean, show
+from .errors import PortalError, Problems, did_you_mean, show
 from .loader import load_content
 from .merge import Merger
 from .model import ITEM_CLASSES, Item, Site
@@ -18,6 +18,10 @@ from .translations import check_tracking
 from .schema import CONTENT_TYPES, Context, DateTimeType, Invalid
 from .settings import load_settings
 from .values import Text
+
+
+class BadTime(PortalError, ValueError):
+    """--now or SOURCE_DATE_EPOCH cannot be read."""
 
 
 def resolve_now(value: str | datetime | None) -> datetime:
@@ -31,14 +35,14 @@ def resolve_now(value: str | datetime | None) -> datetime:
             try:
                 parsed = datetime.fromisoformat(value)
             except ValueError:
-                raise ValueError(f"--now: expected a date and time like 2026-12-03 17:30, found {value!r}")
+                raise BadTime(f"--now: expected a date and time like 2026-12-03 17:30, found {value!r}")
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
         except ValueError:
-            raise ValueError(f"SOURCE_DATE_EPOCH: expected seconds since 1970, found {epoch!r}")
+            raise BadTime(f"SOURCE_DATE_EPOCH: expected seconds since 1970, found {epoch!r}")
     return datetime.now(timezone.utc)
 
 

@@ -208,3 +208,26 @@ def test_file_name_that_cannot_be_a_web_address(project):
     project.write("content/en/pages/About Us.md", "---\ntitle: About\n---\n")
     p = only(problems_of(project), file="content/en/pages/About Us.md")
     assert "about-us.md" in p.suggestion
+
+
+@pytest.mark.parametrize("raw, message", [
+    (b"", "has no front-matter"),
+    (b"---\ntitle: Only the top\n", "front-matter is not closed"),
+    (b"---\ntitle:\tTabbed\n\tsummary: x\n---\n", "cannot be read"),
+    (b"---\ntitle: caf\xe9\n---\n", "not UTF-8"),
+    (b"---\n- a list\n- not fields\n---\n", "must be 'field: value' lines"),
+])
+def test_broken_files_are_reported_not_raised(project, raw, message):
+    path = project.root / "content/en/pages/broken.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
+    p = only(problems_of(project), file="content/en/pages/broken.md")
+    assert message in p.message
+    assert p.suggestion or p.expected
+
+
+def test_byte_order_mark_is_accepted(project):
+    (project.root / "content/en/pages").mkdir(parents=True, exist_ok=True)
+    (project.root / "content/en/pages/bom.md").write_bytes("\ufeff---\ntitle: BOM\n---\nText.\n".encode())
+    site, _ = build_site(project.root, now="2026-11-23 12:00")
+    assert site.items["pages"]["bom"].title("en") == "BOM"
