@@ -33,6 +33,9 @@ class Loaded:
     """Every source file, grouped by collection and slug, then language."""
 
     sources: dict[str, dict[str, dict[str, Source]]] = field(default_factory=dict)
+    # (collection, slug) of items with a file that could not be read: their other files
+    # are still checked, but not for what the unreadable file may have held.
+    failed: set[tuple[str, str]] = field(default_factory=set)
 
     def items(self, collection: str) -> dict[str, dict[str, Source]]:
         return self.sources.setdefault(collection, {})
@@ -78,7 +81,10 @@ def load_content(settings: Settings, problems: Problems) -> Loaded:
             for path in sorted(sub.rglob("*")):
                 if path.is_dir() or any(p.startswith(".") for p in path.relative_to(sub).parts):
                     continue
+                before = len(problems.errors)
                 _load_file(path, lang, sub.name, settings, loaded, problems)
+                if len(problems.errors) > before:
+                    loaded.failed.add((sub.name, path.stem))
     return loaded
 
 
@@ -96,12 +102,11 @@ def _load_file(path: Path, lang: str, collection: str, settings: Settings, loade
                        found=show(path.name), suggestion=f"rename it to {slugify(slug)}.md")
         return
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.error(rel, "the file is not UTF-8 text", found=f"byte {exc.start} cannot be read",
-                       suggestion="save it as UTF-8 in your editor")
+        text = yamlish.read_text(path)
+    except yamlish.Unreadable as exc:
+        problems.error(rel, exc.message, line=exc.line, found=exc.found,
+                       suggestion="save it as UTF-8 in your editor, or remove it if it is a broken link")
         return
-    text = text.lstrip("\ufeff")
     if not text.startswith("---"):
         problems.error(rel, "the file has no front-matter", line=1,
                        expected="a first line '---', then 'field: value' lines, then '---'",
@@ -119,7 +124,7 @@ def _load_file(path: Path, lang: str, collection: str, settings: Settings, loade
         data, lines = yamlish.load(head, first_line=first_line)
     except yamlish.YamlError as exc:
         problems.error(rel, f"the front-matter cannot be read: {exc.message}", line=exc.line,
-                       suggestion="check the indentation and put text with ':' or '#' in quotes")
+                       suggestion=exc.suggestion)
         return
     if data is None:
         data = {}

@@ -51,7 +51,8 @@ class Merger:
         self.ctx = ctx
         self.problems = problems
         self.type_name = type_name
-        self.refs: list[tuple] = []  # (Ref, Source, path): checked once every item is known
+        self.refs: list[tuple] = []
+        self.partial = False  # True while merging an item one of whose files could not be read  # (Ref, Source, path): checked once every item is known
 
     # -- public ---------------------------------------------------------------
 
@@ -123,6 +124,8 @@ class Merger:
                             suggestion=did_you_mean(key, fields))
 
     def _missing(self, f: Field, src: Source, path: tuple) -> None:
+        if self.partial:
+            return  # the field may be in the file that could not be read
         self._error(src, path + (f.name,) if not path else path,
                     f"the required field '{dotted(path + (f.name,))}' is missing",
                     expected=f"{f.name}: {f.type.expected} ({f.help})",

@@ -115,6 +115,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             context["sitemap"] = self._context(self.site.default).sitemap(self.paths)
         return context
 
+    def on_post_template(self, output, template_name, config):
+        """Each language gets its own 404 page: /404.html and /<lang>/404.html.
+
+        MkDocs writes static templates at the root in every language build, so the
+        last language built would win; keep the default language's at the root and
+        write the others into their folders."""
+        if template_name != "404.html":
+            return output
+        lang = self._current_language(config)
+        if lang == self.site.default:
+            self._default_404 = output
+            return output
+        target = Path(config.site_dir) / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return getattr(self, "_default_404", output)
+
     def _current_language(self, config) -> str:
         i18n = config.plugins.get("i18n")
         return getattr(i18n, "current_language", None) or self.site.default

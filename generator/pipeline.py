@@ -61,6 +61,7 @@ def build_site(root: Path, now: datetime | None = None, drafts: bool = False) ->
                         type_name=ctype.name)
         items[collection] = {}
         for slug, sources in sorted(loaded.items(collection).items()):
+            merger.partial = (collection, slug) in loaded.failed
             data = merger.merge(ctype.by_name, sources)
             body = merger.pick_words(
                 {lang: Text(src.body, lang) for lang, src in sources.items() if src.body})
@@ -71,7 +72,7 @@ def build_site(root: Path, now: datetime | None = None, drafts: bool = False) ->
 
     for ref, src, path in refs:
         targets = items.get(ref.collection, {})
-        if ref.slug not in targets:
+        if ref.slug not in targets and (ref.collection, ref.slug) not in loaded.failed:
             kind = CONTENT_TYPES[ref.collection].name
             problems.error(
                 src.path, f"there is no {kind} called '{ref.slug}'",

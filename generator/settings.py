@@ -98,10 +98,14 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
                        suggestion=f"create {SETTINGS_FILE} at the project root (see README)")
         return None
     try:
-        data, lines = yamlish.load(path.read_text(encoding="utf-8"))
+        data, lines = yamlish.load(yamlish.read_text(path))
+    except yamlish.Unreadable as exc:
+        problems.error(rel, exc.message, line=exc.line, found=exc.found,
+                       suggestion="save it as UTF-8 in your editor (\"UTF-8\" in the save dialog)")
+        return None
     except yamlish.YamlError as exc:
         problems.error(rel, f"the settings cannot be read: {exc.message}", line=exc.line,
-                       suggestion="check the indentation and quotes around this line")
+                       suggestion=exc.suggestion)
         return None
     if not isinstance(data, dict):
         problems.error(rel, "the settings must be a list of 'name: value' lines", found=show(data))
@@ -175,6 +179,13 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
 
     district_name = localized(data.get("district_name"), ("district_name",)) if data.get(
         "district_name") is not None else {}
+    for code in codes:
+        if district_name and code not in district_name:
+            problems.warning(rel, f"the district's name has no text in '{code}': pages in that "
+                             "language show it in the default language, marked as such",
+                             field=f"district_name.{code}", line=lines.get(("district_name",)),
+                             expected=f"a line '{code}: ...' under district_name",
+                             suggestion=f"add '{code}: ...' with the district's name in that language")
 
     contact: dict[str, str] = {}
     raw_contact = data.get("contact") or {}

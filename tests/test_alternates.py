@@ -74,3 +74,6 @@ def test_netlify_sends_the_root_to_each_language():
         rule = redirects.get((lang,))
         assert rule, f"netlify.toml needs a redirect from / to /{lang}/ with conditions.Language = ['{lang}']"
         assert rule["to"] == f"/{lang}/" and rule["status"] == 302
+        assert rule.get("force") is True, "/ exists, so the language redirect must be forced"
+        not_found = [r for r in config.get("redirects", []) if r.get("from") == f"/{lang}/*"]
+        assert not_found and not_found[0]["to"] == f"/{lang}/404.html" and not_found[0]["status"] == 404

@@ -64,10 +64,15 @@ def test_each_listing_exists_in_every_language(example_site):
 def test_html_lang_matches_the_language_folder(example_site):
     for f in all_pages(example_site):
         rel = f.relative_to(example_site).as_posix()
-        if rel == "404.html" or rel.endswith("/404.html"):
-            continue
         expected = "es" if rel.startswith("es/") else "en"
         assert f'<html lang="{expected}"' in f.read_text(encoding="utf-8"), rel
+
+
+def test_each_language_has_its_own_not_found_page(example_site):
+    en = (example_site / "404.html").read_text(encoding="utf-8")
+    es = (example_site / "es/404.html").read_text(encoding="utf-8")
+    assert "Page not found" in en and "Página no encontrada" in es
+    assert 'href="/es/"' in es  # absolute links: the page is served at any missing address
 
 
 def test_pages_are_valid_html(example_site):
@@ -144,3 +149,10 @@ def test_cards_say_when_their_words_are_in_another_language(example_site):
     assert '<span lang="en">A Friday that feels like ours</span>' in card.group(0)
     assert 'badge--lang">en inglés</span>' in card.group(0)
     assert "badge--lang" not in page(example_site, "en", "news/")
+
+
+def test_every_page_declares_a_text_direction(example_site):
+    for f in all_pages(example_site):
+        head = f.read_text(encoding="utf-8")[:300]
+        assert re.search(r'<html lang="[a-z-]+" dir="(ltr|rtl)">', head), f.relative_to(example_site)
+        assert "<meta charset=\"utf-8\">" in head, f"{f.relative_to(example_site)}: charset in the first bytes"

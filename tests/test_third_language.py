@@ -32,6 +32,8 @@ def test_a_third_language_with_a_catalogue_and_no_content_gets_every_page(tmp_pa
     assert '<html lang="vi"' in home
     assert f">{vi['nav.schools']}</a>" in home and f">{vi['nav.meetings']}</a>" in home
     assert vi["nav.schools"] != catalogue("en")["nav.schools"]
+    # The district's name has no Vietnamese text in settings: shown in English, marked as English.
+    assert '<span lang="en">Valle Verde Unified School District</span></a>' in home
 
     school = (site / "vi/schools/lincoln-elementary/index.html").read_text(encoding="utf-8")
     notice = vi["translation.missing"].split("{")[0].strip()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -99,3 +100,16 @@ def test_mark_refuses_files_outside_the_content(project):
     result = run("translations", "-p", project.root, "mark", "nope.md")
     assert result.exit_code == 2
     assert "not a content file" in result.output
+
+
+def test_flyer_of_an_untranslated_meeting_says_so_in_each_half(project, tmp_path):
+    site_dir = tmp_path / "out"
+    build(project.root, site_dir=site_dir, now=NOW)
+    html = (site_dir / "es/meetings/2026-12-08-alder-sac/flyer/index.html").read_text()
+    halves = re.findall(r'<section class="flyer__half" lang="(\w+)".*?</section>', html, re.S)
+    assert sorted(halves) == ["en", "es"]
+    spanish = re.search(r'<section class="flyer__half" lang="es".*?</section>', html, re.S).group(0)
+    assert "todavía no está traducida al español" in spanish
+    assert '<span lang="en">Welcome</span>' in spanish or '<ol class="agenda" lang="en">' in spanish
+    labels = re.findall(r'<section class="flyer__half"[^>]*aria-labelledby="([^"]+)"', html)
+    assert len(set(labels)) == 2, "each half is a landmark with its own name"

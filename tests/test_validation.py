@@ -231,3 +231,53 @@ def test_byte_order_mark_is_accepted(project):
     (project.root / "content/en/pages/bom.md").write_bytes("\ufeff---\ntitle: BOM\n---\nText.\n".encode())
     site, _ = build_site(project.root, now="2026-11-23 12:00")
     assert site.items["pages"]["bom"].title("en") == "BOM"
+
+
+def test_a_field_written_twice_is_an_error_naming_both_lines(project):
+    project.write("content/en/meetings/2026-12-09-twice.md", """
+        ---
+        group: leadership_team
+        start: 2026-12-09 17:30
+        end: "19:00"
+        start: 2026-12-10 17:30
+        location: {place: Office}
+        ---
+        """)
+    p = only(problems_of(project), file="content/en/meetings/2026-12-09-twice.md")
+    assert "'start' is written twice (first on line 3)" in p.message
+    assert p.line == 5
+
+
+def test_one_broken_file_gives_one_error_not_false_ones_in_its_translation(project):
+    (project.root / "content/en/schools/alder-elementary.md").write_text(
+        "---\nname: Alder\nlevel: [elementary\n---\n", encoding="utf-8")
+    problems = problems_of(project)
+    assert [p.file for p in problems] == ["content/en/schools/alder-elementary.md"], \
+        "\n".join(p.format() for p in problems)
+
+
+def test_settings_that_are_not_utf8_are_reported(project):
+    path = project.root / "portal.yml"
+    path.write_bytes(path.read_bytes().replace("Español".encode(), "Español".encode("latin-1")))
+    p = only(problems_of(project), file="portal.yml")
+    assert "not UTF-8" in p.message and p.line and "UTF-8" in p.suggestion
+
+
+def test_a_broken_link_in_content_is_reported(project):
+    (project.root / "content/en/pages").mkdir(parents=True, exist_ok=True)
+    (project.root / "content/en/pages/gone.md").symlink_to(project.root / "nowhere.md")
+    p = only(problems_of(project), file="content/en/pages/gone.md")
+    assert "cannot be opened" in p.message
+
+
+@pytest.mark.parametrize("front, line, message, suggestion", [
+    ("title: Tabs\n\tsummary: x\n", 3, "a tab is used to indent", "two spaces"),
+    ('title: "Open quote\nsummary: x\n', 2, "quote", "closing quote"),
+    ("title: Budget: first reading\n", 2, "contains ': '", "double quotes"),
+    ("title: List\nsummary: [a, b\norder: 3\n", 3, "list in [ ] is opened here", "closing ]"),
+])
+def test_yaml_mistakes_are_explained_at_the_line_where_they_start(project, front, line, message, suggestion):
+    project.write("content/en/pages/oops.md", "---\n" + front + "---\n")
+    p = only(problems_of(project), file="content/en/pages/oops.md")
+    assert message in p.message and suggestion in p.suggestion
+    assert p.line == line, p.format()
