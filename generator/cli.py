@@ -33,10 +33,12 @@ def _report(problems, out=None) -> None:
         click.echo(p.format() + "\n", err=True)
 
 
-def _fail_on_content(exc: ContentErrors) -> None:
+def _fail_on_content(exc: ContentErrors, built: bool = True) -> None:
+    """Print every problem and stop; ``built``: say that the site was left as it was."""
     _report(exc.problems)
     n = len(exc.problems)
-    click.secho(f"{n} problem{'s' if n != 1 else ''} found; nothing was built. "
+    outcome = "nothing was built (the last good site is unchanged). " if built else ""
+    click.secho(f"{n} problem{'s' if n != 1 else ''} found; {outcome}"
                 "Fix them and run the command again.", fg="red", err=True)
     sys.exit(1)
 
@@ -69,7 +71,7 @@ def check(project: Path, now, strict: bool) -> None:
     try:
         site, problems = build_site(project, now=now)
     except ContentErrors as exc:
-        _fail_on_content(exc)
+        _fail_on_content(exc, built=False)
     _report(problems.warnings)
     counts = {k: len(v) for k, v in site.items.items()}
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
@@ -123,7 +125,7 @@ def serve(project: Path, now, drafts: bool, host: str, port: int) -> None:
     try:
         generate(project, now=now, drafts=drafts)
     except ContentErrors as exc:
-        _fail_on_content(exc)
+        _fail_on_content(exc, built=False)
     click.secho(f"Serving on http://{host}:{port}/ (Ctrl+C to stop). Edits to content/ "
                 "rebuild the preview.", fg="green")
     mkdocs_serve(config_file=str(Path(project).resolve() / SITE_SRC / "mkdocs.yml"),
@@ -148,7 +150,7 @@ def translations(ctx, project: Path, as_json: bool, strict: bool, only_lang: str
     try:
         site, _ = build_site(project, drafts=True)
     except ContentErrors as exc:
-        _fail_on_content(exc)
+        _fail_on_content(exc, built=False)
     if only_lang and only_lang not in site.languages:
         raise click.UsageError(f"--lang: '{only_lang}' is not one of: {', '.join(site.languages)}")
     entries = [e for e in report(site) if not only_lang or e.lang == only_lang]
@@ -193,7 +195,7 @@ def translations_mark(ctx, files: tuple[Path, ...], mark_all: bool) -> None:
     try:
         site, _ = build_site(project, drafts=True)
     except ContentErrors as exc:
-        _fail_on_content(exc)
+        _fail_on_content(exc, built=False)
     if mark_all:
         files = tuple(Path(src.path) for item in site.all_items() for lang, src in item.sources.items()
                       if lang != item.source_lang() and not src.data.get(HASH_FIELD))
@@ -201,9 +203,14 @@ def translations_mark(ctx, files: tuple[Path, ...], mark_all: bool) -> None:
         changed = mark(site, list(files))
     except KeyError as exc:
         raise click.UsageError(f"{exc.args[0]} is not a content file of this project")
-    for rel in changed:
-        click.echo(f"marked {rel}")
-    click.echo(f"{len(changed)} file(s) updated.")
+    for rel, outcome in changed:
+        if outcome == "marked":
+            click.echo(f"marked {rel}")
+        elif outcome == "already":
+            click.echo(f"{rel} was already marked as up to date")
+        else:
+            click.echo(f"{rel} is the source text (others are translated from it): nothing to mark")
+    click.echo(f"{sum(1 for _, o in changed if o == 'marked')} file(s) updated.")
 
 
 @main.group()

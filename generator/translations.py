@@ -123,8 +123,11 @@ def as_json(site: Site, entries: list[Entry]) -> dict:
     }
 
 
-def mark(site: Site, paths: list[Path]) -> list[str]:
-    """Record the current source fingerprint in each translation file; return what changed."""
+def mark(site: Site, paths: list[Path]) -> list[tuple[str, str]]:
+    """Record the current source fingerprint in each translation file.
+
+    Returns (file, outcome) pairs; outcome is "marked", "already" (it was up to date)
+    or "source" (the file is the text others are translated from: nothing to mark)."""
     root = site.settings.root
     by_file = {src.path: (item, lang) for item in site.all_items() for lang, src in item.sources.items()}
     changed = []
@@ -134,9 +137,11 @@ def mark(site: Site, paths: list[Path]) -> list[str]:
             raise KeyError(rel)
         item, lang = by_file[rel]
         if lang == item.source_lang():
-            continue  # the source itself needs no mark
-        if write_hash(root / rel, source_hash(item)):
-            changed.append(rel)
+            changed.append((rel, "source"))
+        elif write_hash(root / rel, source_hash(item)):
+            changed.append((rel, "marked"))
+        else:
+            changed.append((rel, "already"))
     return changed
 
 

@@ -1,6 +1,7 @@
 """The portal command as staff use it: clear messages, exit codes, and a site that never breaks."""
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -80,3 +81,61 @@ def test_schema_documents_every_kind():
     for kind in ("school", "person", "meeting", "grant", "news", "page"):
         assert f"{kind}: content/<language>/" in result.output
     assert run("schema", "meetng").exit_code == 2
+
+
+BAD_INPUT = {
+    "malformed YAML": ("content/en/people/ana-ruiz.md", "---\nname: Ana Ruiz\nrole: [coordinator\n---\n",
+                       "cannot be read"),
+    "missing required field": ("content/en/people/ana-ruiz.md", "---\nname: Ana Ruiz\n---\n",
+                               "the required field 'role' is missing"),
+    "wrong type": ("content/en/people/ana-ruiz.md", "---\nname: Ana Ruiz\nrole: coordinator\nlanguages: es\n---\n",
+                   "this is not a list"),
+    "unknown reference": ("content/en/meetings/2026-12-08-alder-sac.md",
+                          "---\ngroup: site_advisory_council\nschool: alder\nstart: 2026-12-08 17:30\n"
+                          "end: \"19:00\"\nlocation: {place: Library}\n---\n",
+                          "there is no school called 'alder'"),
+    "duplicate slug": ("content/en/people/2026/ana-ruiz.md", "---\nname: Ana Two\nrole: staff\n---\n",
+                       "already has the name 'ana-ruiz'"),
+    "impossible date": ("content/en/news/leap.md", "---\ntitle: Leap\ndate: 2026-02-30\nsummary: x\n---\n",
+                        "2026-02-30 is not a real calendar date"),
+}
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory):
+    """A project and the site its last good build wrote."""
+    from support import REPO, Project
+    import shutil as _shutil
+    from conftest import MINIMAL
+
+    root = tmp_path_factory.mktemp("good") / "proj"
+    root.mkdir()
+    _shutil.copy(REPO / "portal.yml", root / "portal.yml")
+    p = Project(root)
+    for rel, text in MINIMAL.items():
+        p.write(rel, text)
+    site = root.parent / "site"
+    assert run("build", "-p", str(root), "--site-dir", str(site), *NOW).exit_code == 0
+    return root, site
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUT), ids=list(BAD_INPUT))
+def test_bad_input_fails_clearly_and_keeps_the_last_good_site(good_build, tmp_path, case):
+    import shutil as _shutil
+
+    root, good_site = good_build
+    proj, site = tmp_path / "proj", tmp_path / "site"
+    _shutil.copytree(root, proj, ignore=_shutil.ignore_patterns("site_src", ".cache"))
+    _shutil.copytree(good_site, site)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    rel, text, message = BAD_INPUT[case]
+    (proj / rel).parent.mkdir(parents=True, exist_ok=True)
+    (proj / rel).write_text(text, encoding="utf-8")
+
+    result = run("build", "-p", str(proj), "--site-dir", str(site), *NOW)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert message in result.output, result.output
+    assert "content/en/" in result.output and "Error: content/" in result.output
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before, "the last good site is untouched"

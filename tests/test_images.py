@@ -378,3 +378,107 @@ def test_a_draft_posts_photo_is_not_published_until_the_post_is(project, tmp_pat
     assert not list((out / "images").glob("award-ceremony-*")), "an embargoed photo must not be online"
     assert run("build", "-p", str(project.root), "--site-dir", str(out), "--drafts", *NOW).exit_code == 0
     assert list((out / "images").glob("award-ceremony-*"))
+
+
+# -- every form of image in a body goes through the pipeline, or is refused ----------------------------
+
+
+def garden_page(project, body: str) -> None:
+    """A page whose body (from line 6 of its file) is ``body``."""
+    project.write("content/en/pages/garden.md", "---\ntitle: Garden\n---\nOur garden.\n\n" + body)
+
+
+def test_reference_and_html_images_in_a_body_are_processed_like_the_others(project, tmp_path):
+    (project.root / "content" / "images").mkdir(parents=True)
+    (project.root / "content" / "images" / "garden.jpg").write_bytes(noise_jpeg(exif=b"Exif\x00\x00MM\x00*"))
+    (project.root / "content" / "images" / "gym.jpg").write_bytes(noise_jpeg(exif=b"Exif\x00\x00MM\x00*"))
+    garden_page(project, "Planting day: ![Children planting tomatoes][planting]\n\n"
+                         '<img src="images/gym.jpg" alt="The gym after the repairs">\n\n'
+                         "[planting]: images/garden.jpg\n")
+    out = tmp_path / "out"
+    result = run("build", "-p", str(project.root), "--site-dir", str(out), *NOW)
+    assert result.exit_code == 0, result.output
+    html = (out / "pages" / "garden" / "index.html").read_text(encoding="utf-8")
+    assert "images/garden.jpg" not in html and "images/gym.jpg" not in html, "no original is linked"
+    pictures = re.findall(r"<picture>.*?</picture>", html, re.S)
+    assert len(pictures) == 2, html
+    for stem, alt, picture in zip(("garden", "gym"), ("Children planting tomatoes", "The gym after the repairs"),
+                                  pictures):
+        assert f'alt="{alt}"' in picture and "image/webp" in picture
+        img = re.search(r"<img [^>]*>", picture).group(0)
+        assert re.search(r'\swidth="300" height="200"', img), img
+        urls = re.findall(r'(?:src|srcset)="([^" ]+)', picture)
+        assert urls and all(re.search(rf"images/{stem}-[0-9a-f]{{10}}-\d+\.(webp|jpg)$", u) for u in urls), urls
+        for url in urls:
+            file = (out / "pages" / "garden" / url).resolve()
+            assert file.is_file(), url
+            assert b"Exif" not in file.read_bytes(), f"{url} carries the original's metadata"
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ("![A photo of the beds][beds]\n\n[beds]: images/nothere.jpg\n", 8, "there is no file content/images/nothere.jpg"),
+    ('<img src="images/nothere.jpg" alt="The beds">\n', 6, "there is no file content/images/nothere.jpg"),
+    ("Look: ![The beds](https://tracker.example.com/beds.jpg)\n", 6, "not a web address"),
+    ('<p>Look:</p>\n\n<img alt="The beds" src="https://tracker.example.com/beds.jpg">\n', 8, "not a web address"),
+    ("![The beds][beds]\n\n[beds]: //tracker.example.com/beds.jpg\n", 8, "not a web address"),
+    ('<img src="images/garden.jpg">\n', 6, "has no alt text"),
+])
+def test_body_images_that_would_bypass_the_pipeline_are_refused(project, tmp_path, body, line, words):
+    (project.root / "content" / "images").mkdir(parents=True)
+    (project.root / "content" / "images" / "garden.jpg").write_bytes(noise_jpeg())
+    garden_page(project, body)
+    result = run("check", "-p", str(project.root), *NOW)
+    assert result.exit_code == 1, result.output
+    assert f"content/en/pages/garden.md, line {line}" in result.output
+    assert words in result.output
+    assert "Traceback" not in result.output
+    out = tmp_path / "out"
+    assert run("build", "-p", str(project.root), "--site-dir", str(out), *NOW).exit_code == 1
+    assert not out.exists()
+
+
+def test_an_image_from_another_site_is_refused_with_the_reason(project):
+    garden_page(project, "![The beds](https://tracker.example.com/beds.jpg)\n")
+    result = run("check", "-p", str(project.root), *NOW)
+    assert result.exit_code == 1
+    assert "tracker.example.com" in result.output
+    assert "content/images/" in result.output  # what to do instead
+    assert "every visitor" in result.output  # why: the other site would see who reads the page
+
+
+# -- clear words for files that are not accepted -------------------------------------------------------
+
+
+def tiff_bytes(fmt: str) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 90, 90)).save(buf, fmt)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("rel, data, words, never", [
+    ("images/notes.jpg", b"Just some notes.", ["16 bytes", "not a picture"], ["0 KB"]),
+    ("images/scan.tif", tiff_bytes("TIFF"), ["TIFF", "not accepted", "JPEG, PNG, WebP or GIF"], ["Pillow cannot read"]),
+    ("images/paint.bmp", tiff_bytes("BMP"), ["BMP", "not accepted", "JPEG, PNG, WebP or GIF"], ["Pillow cannot read"]),
+])
+def test_files_that_are_not_accepted_are_named_plainly(project, rel, data, words, never):
+    path = project.root / "content" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    school_with_photo(project, f"photo: {{src: {rel}, alt: A photo of the school}}")
+    result = run("check", "-p", str(project.root), *NOW)
+    assert result.exit_code == 1, result.output
+    for w in words:
+        assert w in result.output, (w, result.output)
+    for w in never:
+        assert w not in result.output, (w, result.output)
+
+
+def test_a_link_leaving_content_names_the_link_and_its_target(project):
+    (project.root / "content" / "images").mkdir(parents=True)
+    (project.root / "content" / "images" / "link.jpg").symlink_to(project.root / "portal.yml")
+    school_with_photo(project, 'photo: {src: "images/link.jpg", alt: A photo}')
+    result = run("check", "-p", str(project.root), *NOW)
+    assert result.exit_code == 1, result.output
+    assert "content/images/link.jpg" in result.output
+    assert str(project.root / "portal.yml") in result.output
+    assert "outside the content/ folder" in result.output
