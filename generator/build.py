@@ -2,7 +2,8 @@
 
 The last good ``site/`` stays in place until a new build has succeeded in
 full: MkDocs writes to a temporary sibling folder, which replaces ``site/``
-only at the end.
+only at the end. Then, and only then, the cache entries this build did not
+use are deleted (generator.cache).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .cache import prune as prune_cache
 from .errors import PortalError
 from .project import SITE_SRC, generate
 
@@ -61,6 +63,7 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _swap(tmp, site_dir)
+    prune_cache(generated.site)  # only now that the build has succeeded
     return BuildResult(site_dir, generated.pages, time.monotonic() - started)
 
 

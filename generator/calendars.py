@@ -9,8 +9,9 @@ Every language gets, under ``calendar/`` (``/es/calendar/`` for Spanish...):
 
 SUMMARY, DESCRIPTION and LOCATION are in the file's language. A meeting keeps
 its UID forever (its file name, which staff keep when a meeting moves, at the
-site's host); SEQUENCE counts its earlier start times (``previous_start``)
-plus one once it is cancelled or postponed, so it only ever goes up. A
+site's host); SEQUENCE is two per earlier start time (``previous_start``) and
+per reinstatement (``reinstated``), plus one while cancelled or postponed
+(Meeting.sequence), so every documented staff edit raises it. A
 cancelled meeting stays in every calendar with STATUS:CANCELLED. DTSTAMP is
 the build's "now" (``--now`` / SOURCE_DATE_EPOCH keep builds reproducible).
 """
@@ -25,6 +26,7 @@ from icalendar import Calendar, Event, vText
 
 from .derive import OutputFile
 from .i18n import Formatter
+from .inline_markdown import plain_text
 from .model import Meeting, Site
 from .views import lang_prefix
 
@@ -53,6 +55,7 @@ class Feed:
     """A calendar people can subscribe to, in one language."""
 
     rel: str  # path below the language root, e.g. calendar/district.ics
+    href: str  # path below the site root, for links in pages (|url): es/calendar/district.ics
     https: str
     webcal: str
     google: str  # "add by URL" in Google Calendar
@@ -61,7 +64,7 @@ class Feed:
 def feed(site: Site, lang: str, rel: str) -> Feed:
     https = site.settings.site_url + lang_prefix(site, lang) + rel
     webcal = "webcal://" + https.split("://", 1)[1]
-    return Feed(rel, https, webcal,
+    return Feed(rel, lang_prefix(site, lang) + rel, https, webcal,
                 "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe=""))
 
 
@@ -94,7 +97,7 @@ class Words:
 
     def summary(self, m: Meeting) -> str:
         title = self.title(m)
-        if m.status in ("cancelled", "postponed"):
+        if m.is_called_off:
             return self.t(f"meeting_notice.summary_{m.status}", title=title)
         return title
 
@@ -159,7 +162,7 @@ class Words:
                     lines.append(f"{t(label)}: {online[key]}")
         agenda = m.get(self.lang, "agenda") or []
         if agenda:
-            lines += ["", t("meetings.agenda") + ":"] + [f"{i}. {a}" for i, a in enumerate(agenda, 1)]
+            lines += ["", t("meetings.agenda") + ":"] + [f"{i}. {plain_text(a)}" for i, a in enumerate(agenda, 1)]
         supports = self.supports(m)
         if supports:
             lines += ["", t("meetings.supports") + ": " + "; ".join(supports)]
@@ -189,7 +192,7 @@ def event(site: Site, m: Meeting, words: Words) -> Event:
     ev.add("url", page_url(site, m, words.lang))
     ev.add("categories", [words.t(f"groups.{m.get(site.default, 'group')}")])
     ev.add("class", "PUBLIC")
-    ev.add("transp", "TRANSPARENT" if m.status in ("cancelled", "postponed") else "OPAQUE")
+    ev.add("transp", "TRANSPARENT" if m.is_called_off else "OPAQUE")
     return ev
 
 

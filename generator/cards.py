@@ -8,7 +8,8 @@ not fit at the smallest size, cut at a word with an ellipsis.
 
 Cards are cached in ``.cache/cards/`` in the project, named by a hash of
 everything drawn (texts, colour, font file, size, layout version): a card is
-drawn again only when one of its inputs changes. They are published once at
+drawn again only when one of its inputs changes; cards a successful build no
+longer uses are deleted (generator.cache). They are published once at
 ``/cards/<lang>/<collection>/<slug>.png`` (and ``/cards/<lang>/site.png`` for
 other pages); pages point to them with absolute ``og:image`` URLs.
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .cache import note_used
 from .derive import OutputFile
 from .i18n import THEME_DIR, Formatter
 from .model import Item, Site
@@ -240,4 +242,5 @@ def card_files(site: Site, messages_for) -> list[OutputFile]:
                 jobs.append((card_path(lang, item), card_spec(site, lang, item, t)))
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
         images = list(pool.map(lambda job: render(job[1], cache), jobs))
+    note_used(site, "cards", (f"{spec.key()}.png" for _, spec in jobs))  # the rest is pruned after the build
     return [OutputFile(rel, data, None, f"card {rel}") for (rel, _), data in zip(jobs, images)]

@@ -106,6 +106,10 @@ def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool
     made, kept = (image_stats[k] - before.get(k, 0) for k in ("processed", "cached"))
     if made or kept:
         click.echo(f"Images: {made} processed, {kept} unchanged (from .cache/images/).")
+    if drafts:
+        click.secho(f"Warning: {result.site_dir} is a preview with drafts and future posts (every page "
+                    "marked noindex): do not deploy it. Run 'portal build' without --drafts to publish.",
+                    fg="yellow", err=True)
 
 
 @main.command()
@@ -119,13 +123,15 @@ def serve(project: Path, now, drafts: bool, host: str, port: int) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from .build import quiet_mkdocs
-    from .project import SITE_SRC, generate
+    from .project import SITE_SRC, generate, rebuild_hourly
 
     quiet_mkdocs(verbose=True)
     try:
         generate(project, now=now, drafts=drafts)
     except ContentErrors as exc:
         _fail_on_content(exc, built=False)
+    if now is None:
+        rebuild_hourly(project)  # the clock moves on: meetings that end go to "past"
     click.secho(f"Serving on http://{host}:{port}/ (Ctrl+C to stop). Edits to content/ "
                 "rebuild the preview.", fg="green")
     mkdocs_serve(config_file=str(Path(project).resolve() / SITE_SRC / "mkdocs.yml"),

@@ -3,8 +3,10 @@
 Made with feedgen. Published at ``/feeds/news.atom`` and ``/feeds/news.rss``
 (``/es/feeds/...`` in Spanish) and ``/feeds/schools/<school>.atom|.rss``.
 Entries are the published posts only (drafts and posts dated after the
-build's "now" are not in the model), newest first, with absolute links; the
-full article is included, its links made absolute too.
+build's "now" are not in the model; a ``--drafts`` preview leaves them out
+too), newest first, with absolute links; the full article is included, its
+links made absolute too and its images the processed ones the page shows
+(absolute address of the fallback variant, with width, height and alt).
 """
 from __future__ import annotations
 
@@ -14,15 +16,13 @@ from datetime import datetime, time
 from html import escape
 from zoneinfo import ZoneInfo
 
-import markdown
 from lxml import etree
 from feedgen.feed import FeedGenerator
 
 from .derive import OutputFile
+from .images import MARKDOWN_EXTENSIONS, body_html, expand_body_images  # noqa: F401
 from .model import Item, News, Site
 from .views import lang_prefix
-
-MARKDOWN_EXTENSIONS = ["tables", "attr_list", "def_list", "sane_lists", "smarty"]
 
 
 def feed_rel(name: str, fmt: str) -> str:
@@ -85,7 +85,8 @@ def article_html(site: Site, post: News, lang: str, t=None) -> str:
     body = post.body.get(lang)
     if not body:
         return ""
-    html = sanitize(markdown.markdown(str(body), extensions=MARKDOWN_EXTENSIONS))
+    html = sanitize(body_html(str(body)))
+    html = expand_body_images(site, html, lambda rel: site.settings.site_url + rel, picture=False)
     html = absolute_links(html, site, lang, post.path)
     if body.lang != lang and t is not None:
         from .i18n import Formatter  # the language names, in the feed's language
@@ -93,7 +94,7 @@ def article_html(site: Site, post: News, lang: str, t=None) -> str:
         fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t)
         notice = t("translation.missing", page_language=fmt.language_name(lang),
                    source_language=fmt.language_name(body.lang))
-        html = f'<p><em>{escape(notice)}</em></p>\n<div lang="{body.lang}">{html}</div>'
+        html = f'<p lang="{lang}"><em>{escape(notice)}</em></p>\n<div lang="{body.lang}">{html}</div>'
     return html
 
 
@@ -172,14 +173,17 @@ def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: st
 
 def feed_files(site: Site, messages_for) -> list[OutputFile]:
     out: list[OutputFile] = []
+    # Only published posts, even in a --drafts preview: a preview deployed by mistake
+    # must not push drafts or embargoed news to feed readers.
+    published = lambda posts: [p for p in posts if p.is_published]  # noqa: E731
     for lang in site.languages:
         t = messages_for(lang)
         s = site.settings
         district = s.localized(s.district_name, lang)
-        out += build_feed(site, lang, t, site.news, "news",
+        out += build_feed(site, lang, t, published(site.news), "news",
                           t("feeds.news_title", district=district), "news/")
         for school in site.schools:
-            out += build_feed(site, lang, t, school.news, school_feed_name(school),
+            out += build_feed(site, lang, t, published(school.news), school_feed_name(school),
                               t("feeds.school_title", school=str(school.title(lang)), district=district),
                               school.path)
     return out

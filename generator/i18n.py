@@ -66,6 +66,15 @@ class Messages:
     def has(self, key: str) -> bool:
         return key in self.own or key in self.fallback
 
+    def plural(self, key: str, count, **values) -> str:
+        """The message for ``count`` things: ``key_one`` (or ``key_few``...) by the language's
+        plural rules (Babel, CLDR) when the catalogue has it, else ``key``, the plural.
+        ``count`` is passed as {count} unless given."""
+        form = babel_locale(self.lang).plural_form(abs(count))
+        chosen = f"{key}_{form}"
+        values.setdefault("count", count)
+        return self(chosen if form != "other" and chosen in self.own else key, **values)
+
 
 def babel_locale(lang: str) -> Locale:
     return Locale.parse(lang.replace("-", "_"))

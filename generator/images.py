@@ -1,8 +1,15 @@
 """Images: every photo named in content is checked, cleaned and resized at build time.
 
 Content names a photo by its path inside ``content/``: in an image field
-(``photo:``, ``image:``, schema ``IMAGE``) or in a Markdown body
-(``![What it shows](images/lincoln.jpg)``). For each one:
+(``photo:``, ``image:``, schema ``IMAGE``) or in a Markdown body. Body images
+are found in the body's rendered HTML, so every form counts: inline
+``![What it shows](images/lincoln.jpg)``, reference-style ``![alt][x]`` with
+``[x]: images/lincoln.jpg``, and raw ``<img src="images/lincoln.jpg" alt="...">``.
+A body image must be a file in ``content/`` too: a picture from another site
+would make every visitor's browser contact that site, so it is an error. On
+pages and in feeds every ``<img>`` of a body is drawn from the processed
+image; one that is not (which the check has already refused) is left out. For
+each image:
 
 * **check** (``portal check`` too): the path stays inside ``content/``; the file
   exists and is not larger than ``images.max_bytes``; it is a JPEG, PNG, WebP
@@ -51,8 +58,15 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from html import escape as _esc
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import unquote
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from .derive import OutputFile
 from .errors import Problems
@@ -109,6 +123,7 @@ class Reference:
     field: str
     alt: dict[str, str] = field(default_factory=dict)  # by language
     decorative: bool = False
+    html: bool = False  # a body image written as an <img> tag (not Markdown)
 
 
 def field_references(site) -> Iterator[Reference]:
@@ -140,23 +155,66 @@ def _where(item, path: tuple) -> tuple[str, int | None, str]:
     return src.path, src.line(path), dotted(path)
 
 
-# ![alt](path) or ![alt](path "title") in Markdown
-MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+# Bodies are rendered as MkDocs renders them (generator.project adds toc, which adds no images).
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "def_list", "sane_lists", "smarty"]
+
+
+def body_html(text: str) -> str:
+    """A Markdown body as HTML, before sanitising (images in every form are <img> tags here)."""
+    return markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
+
+
+class _ImgFinder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.found.append({k: (v or "") for k, v in attrs})
+
+    handle_startendtag = handle_starttag
+
+
+def img_tags(html: str) -> list[dict[str, str]]:
+    """The attributes of every <img> in ``html`` (entities decoded); not those in comments or code."""
+    finder = _ImgFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.found
+
+
+def body_src(src: str) -> str:
+    """A body image's src as a path inside content/ (Markdown writes spaces as %20)."""
+    return unquote(src.strip())
 
 
 def body_references(site) -> Iterator[Reference]:
-    """Images in Markdown bodies, in each language's own text."""
+    """Images in Markdown bodies, in each language's own text: every <img> of the rendered body."""
     for item in site.all_items():
         for lang, source in item.sources.items():
-            if not source.body:
-                continue
+            body = source.body
+            if not body or ("![" not in body and "<img" not in body.lower()):
+                continue  # no other Markdown makes an image
             text = _file_text(site, source)
-            for match in MARKDOWN_IMAGE.finditer(source.body):
-                pos = text.find(match.group(0))
-                line = text.count("\n", 0, pos) + 1 if pos >= 0 else None
-                alt = match.group("alt").strip()
-                yield Reference(item, (), match.group("src"), source.path, line, "text",
-                                {lang: alt} if alt else {}, False)
+            start = max(text.find(body.strip()[:60]), 0)
+            cursor: dict[str, int] = {}
+            for attrs in img_tags(body_html(body)):
+                src = attrs.get("src", "").strip()
+                needle = src or "<img"
+                pos = text.find(needle, cursor.get(needle, start))
+                if pos < 0 and src:
+                    pos = text.find(src.replace("&", "&amp;"), start)
+                line = line_text = None
+                if pos >= 0:
+                    cursor[needle] = pos + len(needle)
+                    line = text.count("\n", 0, pos) + 1
+                    end = text.find("\n", pos)
+                    line_text = text[text.rfind("\n", 0, pos) + 1:end if end >= 0 else len(text)]
+                alt = attrs.get("alt", "").strip()
+                yield Reference(item, (), body_src(src) if src else "", source.path, line, "text",
+                                {lang: alt} if alt else {}, False,
+                                html="<img" in (line_text or "").lower())
 
 
 def _file_text(site, source: Source) -> str:
@@ -227,6 +285,12 @@ def check_images(site, problems: Problems) -> None:
 
     failed: dict[str, ImageError] = {}
     for ref in refs:
+        if not ref.src:
+            problems.error(ref.file, "an image in the text names no file", field=ref.field, line=ref.line,
+                           expected="a photo in content/, like ![What it shows](images/photo.jpg)",
+                           found="<img> without src",
+                           suggestion="give its path, like images/photo.jpg, or remove it")
+            continue
         if not ref.decorative and not ref.alt:
             if ref.path:
                 problems.error(ref.file, f"the image {ref.src} has no alt text", field=dotted(ref.path + ("alt",)),
@@ -234,6 +298,10 @@ def check_images(site, problems: Problems) -> None:
                                "for people who cannot see it",
                                suggestion=f"add 'alt: ...' under '{dotted(ref.path)}' (in each language's file), "
                                           "or 'decorative: true' if it adds nothing to the page")
+            elif ref.html:
+                problems.error(ref.file, f"the image {ref.src} has no alt text", field=ref.field, line=ref.line,
+                               expected='alt="what the photo shows" in the <img> tag',
+                               suggestion=f'write <img src="{ref.src}" alt="a short description">')
             else:
                 problems.error(ref.file, f"the image {ref.src} has no alt text", field=ref.field, line=ref.line,
                                expected="a description between the brackets: ![What the photo shows](...)",
@@ -314,49 +382,75 @@ def image_files(site, messages_for) -> list[OutputFile]:
 
 
 # ---------------------------------------------------------------------------
-# Photos in Markdown bodies: marked before MkDocs renders, drawn after sanitising
+# Photos in bodies: marked while MkDocs renders, drawn from the processed image after sanitising
 
 _MARK = "/__portal_image__/"
-_MARKED_IMG = re.compile(r'<img\b[^>]*\bsrc="' + re.escape(_MARK) + r'([^"]+)"[^>]*>')
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//")
 BODY_SIZES = "(min-width: 44rem) 42rem, 100vw"
 
 
-def mark_body_images(site, markdown: str) -> str:
-    """Point Markdown images that name a processed photo at a marker MkDocs leaves alone."""
-    library = getattr(site, "images", None)
-    if library is None:
-        return markdown
+class _MarkImages(Treeprocessor):
+    """Point body images (inline and reference-style) at a marker MkDocs leaves alone.
 
-    def swap(match: re.Match) -> str:
-        key = library.key(match.group("src"))
-        if key is None or key not in library.by_src:
-            return match.group(0)
-        return f"![{match.group('alt')}]({_MARK}{key})"
+    MkDocs would otherwise look for ``images/x.jpg`` next to the page, warn that it
+    is missing and leave the path as written. Raw <img> tags are not in this tree;
+    they are found in the HTML (expand_body_images)."""
 
-    return MARKDOWN_IMAGE.sub(swap, markdown)
+    def run(self, root):
+        for el in root.iter("img"):
+            src = el.get("src") or ""
+            if src and not _ADDRESS.match(src) and not src.startswith(("/", "\\")):
+                el.set("src", _MARK + src)
+        return None
 
 
-def expand_body_images(site, html: str, relative) -> str:
-    """Replace each marked <img> with a <picture>; ``relative(rel)`` makes a URL relative to the page."""
-    from html import escape as esc
+class BodyImagesExtension(Extension):
+    """Markdown extension for pages (named in the generated mkdocs.yml)."""
 
+    def extendMarkdown(self, md):
+        # after inline patterns (20) make the images, before MkDocs' relative links (0)
+        md.treeprocessors.register(_MarkImages(md), "portal_images", 5)
+
+
+def makeExtension(**kwargs):  # noqa: N802  (Markdown's name)
+    return BodyImagesExtension(**kwargs)
+
+
+def expand_body_images(site, html: str, url, picture: bool = True) -> str:
+    """Draw every <img> of a sanitised body from its processed image.
+
+    ``url(rel)`` makes the address of a published file (relative to the page, or
+    absolute in a feed). ``picture``: a responsive <picture> (pages), else one
+    <img> of the fallback variant (feeds). An <img> whose file did not go through
+    the pipeline - which ``portal check`` refuses - is never published: it is
+    left out."""
     library = getattr(site, "images", None)
     if library is None:
         return html
 
     def draw(match: re.Match) -> str:
-        image = library.by_src.get(match.group(1))
+        found = img_tags(match.group(0))
+        attrs = found[0] if found else {}
+        src = attrs.get("src", "").strip()
+        if src.startswith(_MARK):
+            src = src[len(_MARK):]
+        image = None
+        if src and not _ADDRESS.match(src) and not src.startswith(("/", "\\")):
+            image = library.get(body_src(src))
         if image is None:
-            return match.group(0)
-        alt = re.search(r'\balt="([^"]*)"', match.group(0))
-        alt_attr = alt.group(1) if alt else ""
+            return ""
+        extra = "".join(f' {name}="{_esc(attrs[name])}"' for name in ("title", "lang") if attrs.get(name))
         fallback = image.fallback
-        img = (f'<img src="{esc(relative(fallback.rel))}" width="{fallback.width}" '
-               f'height="{fallback.height}" alt="{alt_attr}" loading="lazy" decoding="async"')
+        img = (f'<img src="{_esc(url(fallback.rel))}" width="{fallback.width}" '
+               f'height="{fallback.height}" alt="{_esc(attrs.get("alt", ""))}"{extra}')
+        if not picture:
+            return img + ">"
+        img += ' loading="lazy" decoding="async"'
         if fallback.format == "svg":
             return img + ">"
-        srcset = lambda fmt: ", ".join(f"{esc(relative(v.rel))} {v.width}w" for v in image.sources(fmt))
+        srcset = lambda fmt: ", ".join(f"{_esc(url(v.rel))} {v.width}w" for v in image.sources(fmt))
         return (f'<picture><source type="image/webp" sizes="{BODY_SIZES}" srcset="{srcset("webp")}">'
                 f'{img} srcset="{srcset(image.fallback_format)}" sizes="{BODY_SIZES}"></picture>')
 
-    return _MARKED_IMG.sub(draw, html)
+    return _IMG_TAG.sub(draw, html)

@@ -34,9 +34,11 @@ from .views import View
 
 
 def month_keys(site: Site) -> list[str]:
-    """Months with a calendar page: every month with a meeting, and the current month."""
+    """Months with a calendar page: every month with a meeting (or a date a meeting was moved
+    from, which says where it went), and the current month."""
     now = site.now.astimezone(ZoneInfo(site.settings.timezone))
-    return sorted({m.month_key for m in site.meetings} | {f"{now:%Y-%m}"})
+    moved = {f"{p:%Y-%m}" for m in site.meetings for p in m.previous_starts}
+    return sorted({m.month_key for m in site.meetings} | moved | {f"{now:%Y-%m}"})
 
 
 def month_date(key: str) -> date:
@@ -157,14 +159,16 @@ def sections(site: Site, lang: str, school=None) -> Sections:
     return Sections(upcoming, list(past.values()))
 
 
-def next_meetings(site: Site, lang: str, school=None, count: int = 4) -> list[View]:
-    """The next meeting and a few after it (the browser shows the first that has not ended)."""
+def next_meetings(site: Site, lang: str, school=None, count: int | None = None) -> list[View]:
+    """The next meeting and, by default, every one after it that will take place: the browser
+    shows the first that has not ended, so a page built long ago still finds the next one
+    (a school or the district has only a few upcoming meetings)."""
     out = []
     for m in site.upcoming_meetings:
-        if m.status in ("cancelled", "postponed") or (school is not None and m.school is not school):
+        if m.is_called_off or (school is not None and m.school is not school):
             continue
         out.append(View(m, lang))
-        if len(out) == count:
+        if count is not None and len(out) == count:
             break
     return out
 
@@ -176,6 +180,7 @@ def next_meetings(site: Site, lang: str, school=None, count: int = 4) -> list[Vi
 class Day:
     day: date | None
     meetings: list[View]
+    moved: list[View] = field(default_factory=list)  # meetings moved away from this day ("Moved to ...")
 
 
 @dataclass
@@ -211,17 +216,21 @@ def month(site: Site, lang: str, key: str) -> Month:
     order = [(first_day + i) % 7 for i in range(7)]
     first = month_date(key)
     by_day: dict[date, list[View]] = {}
+    moved: dict[date, list[View]] = {}
     for m in site.meetings:
         if m.month_key == key:
             by_day.setdefault(m.start.date(), []).append(View(m, lang))
+        for old in {p.date() for p in m.previous_starts}:
+            if f"{old:%Y-%m}" == key and old != m.start.date():
+                moved.setdefault(old, []).append(View(m, lang))
     weeks = []
     for week in pycal.Calendar(first_day).monthdatescalendar(first.year, first.month):
-        weeks.append([Day(d if d.month == first.month else None, by_day.get(d, []) if d.month == first.month else [])
+        weeks.append([Day(d, by_day.get(d, []), moved.get(d, [])) if d.month == first.month else Day(None, [])
                       for d in week])
     keys = month_keys(site)
     i = keys.index(key) if key in keys else -1
     return Month(key, first, [(abbr[d], wide[d]) for d in order], weeks,
-                 [Day(d, ms) for d, ms in sorted(by_day.items())],
+                 [Day(d, by_day.get(d, []), moved.get(d, [])) for d in sorted(set(by_day) | set(moved))],
                  keys[i - 1] if i > 0 else None, keys[i + 1] if 0 <= i < len(keys) - 1 else None,
                  sum(len(v) for v in by_day.values()))
 

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from .errors import ContentErrors
-from .images import expand_body_images, mark_body_images
+from .images import expand_body_images
 from .project import SITE_SRC, generate
 from .theme import FILTERS, GLOBALS, PageContext
 
@@ -93,11 +93,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if static.is_dir():
             shutil.copytree(static, config.site_dir, dirs_exist_ok=True)
 
-    def on_page_markdown(self, markdown, page, config, files):
-        # Photos named in a Markdown body are drawn from the processed images (generator.images).
-        return mark_body_images(self.site, markdown)
-
     def on_page_content(self, html, page, config, files):
+        # Every <img> of a body is drawn from its processed image (generator.images; the
+        # Markdown extension generator.images marked Markdown images while rendering).
         return expand_body_images(self.site, sanitize(html),
                                   lambda rel: get_relative_url(rel, page.url or "."))
 

@@ -7,7 +7,7 @@ the theme, following references into views of the same language.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
@@ -146,17 +146,28 @@ class Meeting(Item):
             return datetime.combine(self.start.date(), end, tzinfo=self.start.tzinfo)
         return self._aware(end)
 
+    # Aware datetimes that share a tzinfo subtract and compare as wall-clock times, which is
+    # wrong across a daylight-saving change: arithmetic and ordering use these UTC instants.
+    @property
+    def start_utc(self) -> datetime:
+        return self.start.astimezone(timezone.utc)
+
+    @property
+    def end_utc(self) -> datetime:
+        return self.end.astimezone(timezone.utc)
+
+    @property
+    def duration(self) -> timedelta:
+        """How long it lasts in real time (a DST change in between counts)."""
+        return self.end_utc - self.start_utc
+
     @property
     def previous_starts(self) -> list[datetime]:
-        """Every earlier start time, in the order of the moves (from ``previous_start``)."""
+        """Every earlier start time, in the order of the moves (from ``previous_start``).
+
+        Each entry is one move, even a move back to an earlier time (which may equal ``start``)."""
         prev = self.get(self.site.default, "previous_start") or []
-        seen, out = {self.start}, []
-        for value in (prev if isinstance(prev, list) else [prev]):
-            value = self._aware(value)
-            if value not in seen:
-                seen.add(value)
-                out.append(value)
-        return out
+        return [self._aware(value) for value in (prev if isinstance(prev, list) else [prev])]
 
     @property
     def previous_start(self) -> datetime | None:
@@ -173,8 +184,20 @@ class Meeting(Item):
 
     @property
     def sequence(self) -> int:
-        """Calendar SEQUENCE: one per earlier start time, plus one once cancelled or postponed."""
-        return len(self.previous_starts) + (1 if self.status in ("cancelled", "postponed") else 0)
+        """Calendar SEQUENCE, which must rise at every change of DTSTART or STATUS and never fall.
+
+        Two per earlier start time (``previous_start``) and two per reinstatement
+        (``reinstated``), plus one while cancelled or postponed. Every documented staff edit
+        raises it: cancelling or postponing +1; moving +2 (+1 from cancelled or postponed);
+        putting a cancelled or postponed meeting back at its time with ``reinstated`` +1.
+        """
+        reinstated = self.get(self.site.default, "reinstated") or 0
+        return 2 * len(self.previous_starts) + 2 * reinstated + (1 if self.is_called_off else 0)
+
+    @property
+    def is_called_off(self) -> bool:
+        """Cancelled or postponed: it will not take place at its time."""
+        return self.status in ("cancelled", "postponed")
 
     @property
     def attendance_mode(self) -> str:
@@ -228,7 +251,17 @@ class Meeting(Item):
 
     @property
     def is_past(self) -> bool:
-        return self.end <= self.site.now
+        return self.end_utc <= self.site.now.astimezone(timezone.utc)
+
+    @property
+    def has_ended(self) -> bool:
+        """Held and over: past, and neither cancelled nor postponed (those never took place)."""
+        return self.is_past and not self.is_called_off
+
+    @property
+    def has_minutes(self) -> bool:
+        """Staff say the body holds the minutes (``minutes: true``)."""
+        return bool(self.get(self.site.default, "minutes"))
 
     @property
     def month_key(self) -> str:
@@ -360,7 +393,7 @@ class Site:
 
     @cached_property
     def meetings(self) -> list[Meeting]:
-        return sorted(self.items["meetings"].values(), key=lambda m: (m.start, m.slug))
+        return sorted(self.items["meetings"].values(), key=lambda m: (m.start_utc, m.slug))
 
     @cached_property
     def upcoming_meetings(self) -> list[Meeting]:

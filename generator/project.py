@@ -8,6 +8,8 @@ is safe (and cheap) to call once per language build.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +19,7 @@ import yaml
 from . import producers  # noqa: F401  (registers extra pages and files)
 from .derive import derive_files, derive_pages
 from .i18n import MESSAGES_DIR, THEME_DIR, Messages
+from .images import MARKDOWN_EXTENSIONS
 from .model import Site
 from .pipeline import build_site, resolve_now
 from .writer import TreeWriter
@@ -59,7 +62,7 @@ def generate(root: Path, now: str | datetime | None = None, drafts: bool = False
     """
     root = Path(root).resolve()
     when = resolve_now(now)
-    key = (str(root), when.isoformat() if now is not None else "clock", drafts)
+    key = cache_key(root, now, when, drafts)
     fp = fingerprint(root)
     cached = _CACHE.get(key)
     if cached and cached[0] == fp and (root / SITE_SRC / "mkdocs.yml").exists():
@@ -86,8 +89,40 @@ def generate(root: Path, now: str | datetime | None = None, drafts: bool = False
         cfg.write_text(config_text, encoding="utf-8")
         changed += 1
     result = Generated(site, changed, len(pages), sorted({p.path for p in pages}))
+    for old in [k for k in _CACHE if k[0] == key[0] and k[2] == drafts and k[1].startswith("clock ")]:
+        del _CACHE[old]  # a long preview keeps one clock entry, not one per hour
     _CACHE[key] = (fp, result)
     return result
+
+
+def cache_key(root: Path, now, when: datetime, drafts: bool) -> tuple:
+    """What a generation depends on besides the files. A fixed "now" (--now, SOURCE_DATE_EPOCH)
+    is part of the key exactly; the clock only by the hour, so that a long-running preview
+    (``portal serve``) moves meetings into "past" within the hour even if no file changes."""
+    if now is not None or os.environ.get("SOURCE_DATE_EPOCH"):
+        return (str(root), when.isoformat(), drafts)
+    return (str(root), f"clock {when:%Y-%m-%dT%H}", drafts)
+
+
+def rebuild_hourly(root: Path) -> threading.Thread | None:
+    """For ``portal serve`` on the clock: at every new hour, rewrite site_src/mkdocs.yml unchanged,
+    which the preview watches, so it rebuilds; generate() then sees a new hour in its cache key
+    and regenerates with the new "now". Nothing to do when "now" is fixed (SOURCE_DATE_EPOCH)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return None
+    cfg = Path(root).resolve() / SITE_SRC / "mkdocs.yml"
+
+    def tick() -> None:
+        while True:
+            time.sleep(3600 - time.time() % 3600 + 1)
+            try:
+                cfg.write_text(cfg.read_text(encoding="utf-8"), encoding="utf-8")
+            except OSError:
+                pass  # the next edit rebuilds anyway
+
+    thread = threading.Thread(target=tick, name="portal-hourly-rebuild", daemon=True)
+    thread.start()
+    return thread
 
 
 def mkdocs_config(site: Site, root: Path, now, drafts: bool) -> dict:
@@ -114,8 +149,8 @@ def mkdocs_config(site: Site, root: Path, now, drafts: bool) -> dict:
             "docs_structure": "folder", "fallback_to_default": False,
             "reconfigure_material": False, "reconfigure_search": False,
             "languages": languages}}],
-        "markdown_extensions": ["tables", "attr_list", "def_list", "sane_lists", "smarty",
-                                {"toc": {"permalink": False}}],
+        # generator.images: body images go through the image pipeline (its Markdown extension)
+        "markdown_extensions": [*MARKDOWN_EXTENSIONS, {"toc": {"permalink": False}}, "generator.images"],
         "watch": ["../content", "../portal.yml"],
         "validation": {"links": {"absolute_links": "ignore", "unrecognized_links": "ignore"}},
     }

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -28,13 +28,13 @@ def check_rules(site: Site, problems: Problems) -> None:
                            suggestion=f"rename it, like about-{page.slug}.md")
 
     for m in site.items["meetings"].values():
-        if m.end <= m.start:
+        if m.end_utc <= m.start_utc:
             path, line = m.locate("end")
             problems.error(path, "the meeting ends before it starts", field="end", line=line,
                            expected=f"an end after the start ({m.start:%Y-%m-%d %H:%M})",
                            found=f"{m.end:%Y-%m-%d %H:%M}",
                            suggestion="check the end time (24-hour clock: 7 pm is 19:00)")
-        elif (m.end - m.start).total_seconds() > 24 * 3600:
+        elif m.duration.total_seconds() > 24 * 3600:
             path, line = m.locate("end")
             problems.error(path, "the meeting lasts more than a day", field="end", line=line,
                            expected="an end on the same day or the next",
@@ -108,8 +108,8 @@ def check_school_names(site: Site, problems: Problems) -> None:
 
 
 def _hours(value: float) -> str:
-    """12, 1.5: hours as staff would write them."""
-    rounded = round(value, 1)
+    """12, 1.5, 71.75: hours as staff would write them."""
+    rounded = round(value, 2)
     return f"{rounded:g}"
 
 
@@ -124,18 +124,23 @@ def check_meeting_notices(site: Site, problems: Problems) -> None:
     its own file counts from its notice_posted (or, if that file has none, the other files');
     a language with no file has not been posted yet and counts from now. Meetings that have
     ended, are cancelled or are postponed are not checked.
+
+    Hours are real hours: the arithmetic is done in UTC, so a daylight-saving change between
+    the notice and the meeting counts (the spring night has 23 hours, the autumn one 25).
     """
     for m in site.items["meetings"].values():
-        if m.is_past or m.status in ("cancelled", "postponed"):
+        if m.is_past or m.is_called_off:
             continue
         kind = m.get(site.default, "kind") or "regular"
         need = notice_required_hours(site, m)
-        deadline = m.start - timedelta(hours=need)
+        deadline = m.start_utc - timedelta(hours=need)
+        local_deadline = deadline.astimezone(m.tz)
+        now = site.now.astimezone(timezone.utc)
         for lang in site.languages:
             posted = m.notice_posted_at(lang)
             language = english_name(lang)
             if posted is None and m.has_file(lang):
-                if site.now <= deadline:
+                if now <= deadline:
                     continue  # not known yet, and still in time: the page itself is the notice
                 path, line = _notice_location(m, lang)
                 problems.warning(path, "the meeting has no notice_posted time, so the notice rule "
@@ -145,17 +150,18 @@ def check_meeting_notices(site: Site, problems: Problems) -> None:
                                  suggestion="add 'notice_posted: YYYY-MM-DD HH:MM'")
                 continue
             if posted is None:  # no file in this language: the notice is not out in it yet
-                if site.now <= deadline:
+                if now <= deadline:
                     continue
-                posted = site.now
+                posted = now
                 found = f"no {language} notice yet (content/{lang}/meetings/{m.slug}.md does not exist)"
                 when = "not posted yet"
             else:
                 found = f"notice_posted {posted:%Y-%m-%d %H:%M}"
                 when = "posted"
+            posted = posted.astimezone(timezone.utc)
             if posted <= deadline:
                 continue
-            before = (m.start - posted).total_seconds() / 3600
+            before = (m.start_utc - posted).total_seconds() / 3600
             short = need - before
             path, line = _notice_location(m, lang)
             problems.warning(
@@ -163,7 +169,7 @@ def check_meeting_notices(site: Site, problems: Problems) -> None:
                 f"the {language} notice is late: {when} {_hours(before)} hours before the start, "
                 f"{_hours(short)} hours short of the {need} hours a {kind} meeting needs",
                 field="notice_posted", line=line,
-                expected=f"a notice in every language by {deadline:%Y-%m-%d %H:%M} "
+                expected=f"a notice in every language by {local_deadline:%Y-%m-%d %H:%M} "
                          f"({need} hours before {m.start:%Y-%m-%d %H:%M}; portal.yml notice_hours.{kind})",
                 found=found,
                 suggestion=f"move the meeting to {need} hours or more after the notice (status: "
@@ -204,9 +210,9 @@ def check_meeting_moves(site: Site, problems: Problems) -> None:
             problems.error(path, "the meeting name 'calendar' is used by the calendar pages",
                            expected="a file name like 2026-12-03-lincoln-sac.md",
                            found="calendar.md", suggestion="rename the file")
-        prev = m.get(site.default, "previous_start")
-        values = prev if isinstance(prev, list) else ([prev] if prev else [])
-        if any(m._aware(v) == m.start for v in values):
+        # The latest earlier start equal to start is a slip (the new time written twice); an
+        # older one equal to start is a move back to that time (each move counts: SEQUENCE).
+        if m.previous_start is not None and m.previous_start == m.start:
             path, line = m.locate("previous_start")
             problems.error(path, "previous_start is the same as start", field="previous_start",
                            line=line, expected="the time the meeting was going to start, before it moved",

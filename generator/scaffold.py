@@ -188,6 +188,24 @@ def _school_values(path: Path, settings) -> dict:
     return {}
 
 
+def _check_end(start: datetime, end: time | datetime, timezone: str) -> None:
+    """--end must come after --start, within a day (the rules 'portal check' applies), in real time."""
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(timezone)
+    aware = lambda d: d if d.tzinfo else d.replace(tzinfo=tz)  # noqa: E731
+    first = aware(start)
+    last = datetime.combine(first.date(), end, tzinfo=first.tzinfo) if isinstance(end, time) else aware(end)
+    hours = (last.astimezone(ZoneInfo("UTC")) - first.astimezone(ZoneInfo("UTC"))).total_seconds() / 3600
+    if hours <= 0:
+        raise ScaffoldError(f"--end: the meeting would end ({last:%Y-%m-%d %H:%M}) before it starts "
+                            f"({first:%Y-%m-%d %H:%M}); give an end after the start, on the 24-hour "
+                            "clock (7 pm is 19:00), or a date and time for a meeting that ends the next day")
+    if hours > 24:
+        raise ScaffoldError(f"--end: the meeting would last more than a day ({first:%Y-%m-%d %H:%M} to "
+                            f"{last:%Y-%m-%d %H:%M}); check the end date")
+
+
 def new_meeting(root: Path, start: str, school: str | None = None, end: str | None = None,
                 group: str | None = None, kind: str = "regular", name: str | None = None) -> list[Path]:
     """Write content/<lang>/meetings/<name>.md for every language; return the paths written."""
@@ -207,6 +225,7 @@ def new_meeting(root: Path, start: str, school: str | None = None, end: str | No
             ends = TimeOrDateTime().coerce(end, ctx)
         except Invalid as exc:
             raise ScaffoldError(f"--end: expected {exc.expected}; found {end!r}") from None
+        _check_end(starts, ends, settings.timezone)
     else:
         finish = starts + timedelta(minutes=90)
         ends = finish.time() if finish.date() == starts.date() else finish

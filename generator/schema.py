@@ -127,8 +127,15 @@ class Url(Str):
         try:
             return super().coerce(value, ctx)
         except Invalid as exc:
-            if isinstance(value, str) and not value.startswith("http"):
-                exc.suggestion = f'add "https://" in front: "https://{value}"'
+            text = value.strip() if isinstance(value, str) else ""
+            # another scheme (javascript:, ftp:, mailto:...), but not a port (example.org:8080)
+            scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):(?!\d)", text)
+            if scheme and scheme.group(1).lower() not in ("http", "https"):
+                exc.message = (f"only http:// and https:// links are allowed here, "
+                               f"not a '{scheme.group(1)}:' address")
+                exc.suggestion = "give the web address of the page, starting with https://"
+            elif text and not text.lower().startswith("http"):
+                exc.suggestion = f'add "https://" in front: "https://{text}"'
             raise
 
 
@@ -650,7 +657,7 @@ MEETING = ContentType(
     template="meeting.html",
     list_template="meetings.html",
     doc="A meeting notice: one file per meeting.",
-    body_help="Notes before the meeting; once held, the minutes.",
+    body_help="Notes before the meeting; once held, the minutes (then set minutes: true).",
     fields=[
         Field("title", Word("December meeting"), "A short title; the group and school are added."),
         Field("group", Choice(MEETING_GROUPS, "site_advisory_council"), "Which body meets.",
@@ -704,6 +711,13 @@ MEETING = ContentType(
                   "A link, or a path inside content/.", required=True),
             Field("kind", Choice(DOCUMENT_KINDS, "agenda"), "agenda, minutes, presentation..."),
         ])), "Documents to download.", in_example=False),
+        Field("minutes", Bool(),
+              "true once the text below the front-matter holds the minutes of the meeting (the "
+              "page then heads it \"Minutes\"; until then \"Notes\")."),
+        Field("reinstated", Int(1, 99, example=1),
+              "How many times the meeting was cancelled or postponed and then put back at the "
+              "same time (each raises the calendar SEQUENCE). Add one each time; never lower it.",
+              in_example=False),
         Field("notice_posted", DateTimeType(), "When this notice was published in this language.",
               per_language=True),
     ],

@@ -51,12 +51,19 @@ class PageContext:
             "params": meta.get("params") or {},
             "collection": meta.get("collection"),
             "alternates": self.alternates(path),
+            # a --drafts preview: every page says noindex, in case it is deployed by mistake
+            "preview": self.site.drafts,
         }
 
     def sitemap(self, paths: list[str]) -> list[dict]:
-        """One entry per page per language, each listing all its alternates (sitemap.xml)."""
+        """One entry per page per language, each listing all its alternates (sitemap.xml).
+
+        Drafts and embargoed posts (only in a --drafts preview) are left out."""
+        unpublished = {n.path for n in self.site.items.get("news", {}).values() if not n.is_published}
         entries = []
         for path in paths:
+            if path in unpublished:
+                continue
             alternates = self.alternates(path)
             for alt in alternates:
                 entries.append({"loc": alt["abs_url"], "alternates": alternates,
@@ -156,10 +163,16 @@ def iso(value) -> str:
     return value.isoformat() if value else ""
 
 
+def inline_md(value) -> Markup:
+    """A field's inline Markdown (an agenda item) as sanitised HTML (generator.inline_markdown)."""
+    from .inline_markdown import inline_html
+    return inline_html(value)
+
+
 FILTERS = {
     "tx": tx, "lang_attr": lang_attr, "date": fmt_date, "time": fmt_time, "money": fmt_money,
     "month": fmt_month, "number": fmt_number, "lang_name": lang_name, "tz_name": tz_name,
-    "tel": tel, "iso": iso,
+    "tel": tel, "iso": iso, "inline_md": inline_md,
 }
 def language_name(code: str, in_lang: str) -> str:
     """The name of language ``code`` written in language ``in_lang`` (e.g. 'inglés')."""
@@ -167,7 +180,13 @@ def language_name(code: str, in_lang: str) -> str:
     return name
 
 
-GLOBALS = {"t": t, "t_lang": t_lang, "language_name": language_name}
+@pass_context
+def tn(ctx, key: str, count, **values) -> str:
+    """A message about ``count`` things, singular or plural: ``key_one`` or ``key`` (Messages.plural)."""
+    return _pc(ctx).t.plural(key, count, **values)
+
+
+GLOBALS = {"t": t, "tn": tn, "t_lang": t_lang, "language_name": language_name}
 
 
 # -- Grants, news and sharing (issue 3): helpers for the dashboard, news pages and share meta --

@@ -41,3 +41,58 @@ def assert_accessible(page) -> None:
         _AXE = Axe()
     results = _AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert results.violations_count == 0, results.generate_report()
+
+
+# A valid two-language project: a school, its coordinator and a meeting (tests/conftest.py `project`).
+MINIMAL = {
+    "content/en/people/ana-ruiz.md": """
+        ---
+        name: Ana Ruiz
+        role: coordinator
+        email: ana.ruiz@example.org
+        phone: (555) 010-2000
+        languages: [en, es]
+        ---
+        Ana has coordinated Alder Elementary since 2023.
+        """,
+    "content/es/people/ana-ruiz.md": """
+        ---
+        office_hours: De lunes a jueves
+        ---
+        Ana coordina la Primaria Alder desde 2023.
+        """,
+    "content/en/schools/alder-elementary.md": """
+        ---
+        name: Alder Elementary School
+        level: elementary
+        grades: TK-5
+        address:
+          street: 10 Alder Street
+          city: Valle Verde
+          state: CA
+          postal_code: "95301"
+        coordinator: ana-ruiz
+        services: [food_pantry, tutoring]
+        ---
+        A small school.
+        """,
+    "content/es/schools/alder-elementary.md": """
+        ---
+        name: Escuela Primaria Alder
+        ---
+        Una escuela pequeña.
+        """,
+    "content/en/meetings/2026-12-08-alder-sac.md": """
+        ---
+        group: site_advisory_council
+        school: alder-elementary
+        start: 2026-12-08 17:30
+        end: "19:00"
+        location:
+          place: Library
+        agenda:
+          - Welcome
+        notice_posted: 2026-12-01 09:00
+        ---
+        """,
+}

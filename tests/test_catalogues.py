@@ -46,7 +46,7 @@ def test_placeholders_match_across_languages():
 def test_every_key_used_by_templates_exists():
     used = set()
     for tpl in TEMPLATES:
-        used |= set(re.findall(r"""\bt\(\s*['"]([a-z0-9_.]+)['"]""", tpl.read_text()))
+        used |= set(re.findall(r"""\btn?\(\s*['"]([a-z0-9_.]+)['"]""", tpl.read_text()))
     used = {k for k in used if not k.endswith(".")}  # dynamic keys: see the next test
     assert used
     for lang in LANGS:
@@ -96,3 +96,17 @@ def test_templates_hold_no_literal_text_in_attributes():
 
 def test_the_literal_text_check_can_fail():
     assert re.findall(r"[^\W\d_]{2,}", visible_text("<p>{{ t('x') }} Hello</p>")) == ["Hello"]
+
+
+def test_every_singular_message_has_its_plural_and_is_chosen_by_count():
+    from generator.i18n import Messages
+
+    for path in MESSAGES_DIR.glob("*.yml"):
+        cat = catalogue(path.stem, MESSAGES_DIR)
+        lonely = [k for k in cat if k.endswith("_one") and k[:-4] not in cat]
+        assert not lonely, f"{path.name}: {lonely} have no plural form (the key without _one)"
+    es = Messages("es", "en")
+    assert es.plural("milestones.timeline_planned", 1) == "1 planificada"
+    assert es.plural("milestones.timeline_planned", 2) == "2 planificadas"
+    assert es.plural("milestones.timeline_planned", 0) == "0 planificadas"
+    assert Messages("en", "en").plural("dashboard.total_funding", 1) == "awarded in 1 grant"

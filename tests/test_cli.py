@@ -104,9 +104,9 @@ BAD_INPUT = {
 @pytest.fixture(scope="module")
 def good_build(tmp_path_factory):
     """A project and the site its last good build wrote."""
-    from support import REPO, Project
     import shutil as _shutil
-    from conftest import MINIMAL
+
+    from support import MINIMAL, REPO, Project
 
     root = tmp_path_factory.mktemp("good") / "proj"
     root.mkdir()

@@ -84,8 +84,13 @@ def test_untranslated_posts_are_marked_in_the_spanish_feed(example_site, model):
     for post in english_only:
         entry = entries[SITE_URL + "es/" + post.path]
         assert entry.title_detail.language == "en"
-        assert "todavía no está traducida al español" in entry.content[0].value
-        assert '<div lang="en">' in entry.content[0].value
+        content = entry.content[0].value
+        assert "todavía no está traducida al español" in content
+        assert '<div lang="en">' in content
+        # the notice is in the feed's language, not the entry's
+        notice = re.search(r'<p lang="es">(.*?)</p>', content, re.S)
+        assert notice and "todavía no está traducida al español" in notice.group(1), content[:300]
+        assert content.index('<p lang="es">') < content.index('<div lang="en">')
     for post in model.news:
         if post.has_file("es"):
             assert entries[SITE_URL + "es/" + post.path].title_detail.language == "es"
@@ -131,3 +136,30 @@ def test_school_page_advertises_its_own_feed(example_site):
     atom = autodiscovery(html)["application/atom+xml"]
     assert SITE_URL + "es/feeds/schools/lincoln-elementary.atom" in atom
     assert SITE_URL + "es/feeds/news.atom" in atom
+
+
+INLINE_POST = "district-awarded-community-schools-grant"  # has an inline photo in its body, in both languages
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fmt", ["atom", "rss"])
+def test_inline_images_in_feeds_are_the_processed_photos(example_site, lang, fmt):
+    from PIL import Image
+
+    body = (REPO / "content" / lang / "news" / f"{INLINE_POST}.md").read_text(encoding="utf-8")
+    assert "](images/" in body, "the example post keeps an inline photo"
+    feed = feedparser.parse((example_site / prefix(lang) / "feeds" / f"news.{fmt}").read_bytes())
+    entry = next(e for e in feed.entries if e.link.endswith(f"/news/{INLINE_POST}/"))
+    html = entry.content[0].value if entry.get("content") else entry.description
+    imgs = re.findall(r"<img\b[^>]*>", html)
+    assert len(imgs) == 1, html
+    img = imgs[0]
+    assert "news/images/" not in img and 'src="images/' not in img
+    src = re.search(r'src="([^"]+)"', img).group(1)
+    assert re.fullmatch(re.escape(SITE_URL) + r"images/lincoln-elementary-[0-9a-f]{10}-\d+\.(jpg|webp)", src), src
+    width, height = (int(re.search(rf'\s{a}="(\d+)"', img).group(1)) for a in ("width", "height"))
+    with Image.open(local_file(example_site, src)) as im:
+        assert im.size == (width, height)
+        assert len(im.getexif()) == 0
+    alt = re.search(r'alt="([^"]+)"', img).group(1)
+    assert ("Lincoln" in alt) and (("ladrillo" in alt) if lang == "es" else ("brick" in alt))

@@ -104,7 +104,7 @@ def test_grant_page_timeline_is_a_picture_with_a_text_equivalent(example_site):
     assert svg and 'role="img"' in svg.group(0) and 'aria-labelledby="timeline-title timeline-desc"' in svg.group(0)
     assert re.search(r'<title id="timeline-title">Cronología', svg.group(1))
     desc = re.search(r'<desc id="timeline-desc">([^<]+)</desc>', svg.group(1)).group(1)
-    assert "14 metas" in desc and "1 atrasadas" in desc
+    assert "14 metas" in desc and "1 atrasada " in desc and "1 atrasadas" not in desc
     # one mark per milestone, and every milestone in the list below
     assert len(re.findall(r'class="mark mark--', svg.group(1))) == 14
     assert len(re.findall(r'data-milestone="', html)) == 14
@@ -213,3 +213,75 @@ def test_milestone_for_a_school_the_grant_does_not_cover_is_an_error(project):
     text = "\n".join(p.format() for p in exc.value.problems)
     assert "milestone 'plant-the-garden' is for birch-middle, which the grant does not cover" in text
     assert "alder-garden.md, line 13" in text
+
+
+# -- counts of one are singular; a grant of kind "other" has no kind row -------------------------------
+
+
+ONE_LATE = GRANT.split("      - id: build-the-beds")[0].replace("status: in_progress", "status: planned") + "    ---\n"
+
+
+def visible(html: str) -> str:
+    """The words a reader meets: text, and the descriptions read out by screen readers."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    attrs = " ".join(re.findall(r'(?:aria-label|title|alt|content)="([^"]*)"', html))
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html) + " " + attrs)
+
+
+def plural_slips(text: str, lang: str) -> list[str]:
+    if lang == "en":
+        return re.findall(r"(?<![\d.,:/$-])\b1 [a-z]+s\b", text)
+    return re.findall(r"(?<![\d.,:/$-])\b1 [a-záéíóúñ]+(?:das|dos|as|os|es)\b", text)
+
+
+def test_counts_of_one_are_singular_and_other_grants_have_no_kind_row(project, tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from generator.i18n import catalogue
+
+    project.write("content/en/grants/alder-garden.md", ONE_LATE)
+    site = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-p", str(project.root), "--now", "2026-11-23 12:00",
+                                       "--site-dir", str(site)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    words = {
+        "en": ["1 milestone placed", "1 late", "0 of 1 milestone done", "awarded in 1 grant",
+               "milestone late (past due and not done)"],
+        "es": ["1 meta situada", "1 atrasada", "0 de 1 meta cumplida", "concedidos en 1 subvención",
+               "meta atrasada (vencida y sin cumplir)"],
+    }
+    for lang in ("en", "es"):
+        grant = page(site, lang, "grants/alder-garden/")
+        desc = re.search(r'<desc id="timeline-desc">([^<]+)</desc>', grant).group(1)
+        text = visible(grant) + " " + visible(page(site, lang, "grants/dashboard/"))
+        for w in words[lang]:
+            assert w in text, (lang, w, desc)
+        assert plural_slips(text, lang) == [], lang
+        # kind "other" is labelled just "Grant": no "Kind of grant: Grant" row
+        kind = catalogue(lang)["grants.kind"]
+        assert f"<dt>{kind}</dt>" not in grant
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_count_of_one_with_a_plural_anywhere_in_the_example(example_site, lang):
+    root = example_site if lang == "en" else example_site / lang
+    slips = {}
+    for path in root.rglob("index.html"):
+        if lang == "en" and path.relative_to(example_site).parts[0] in ("es", "vi"):
+            continue
+        found = plural_slips(visible(path.read_text(encoding="utf-8")), lang)
+        if found:
+            slips[path.relative_to(example_site).as_posix()] = found
+    assert not slips, slips
+
+
+def test_an_implementation_grant_still_shows_its_kind(example_site):
+    from generator.i18n import catalogue
+
+    for lang in ("en", "es"):
+        c = catalogue(lang)
+        html = page(example_site, lang, "grants/ccspp-implementation-2024/")
+        assert f"<dt>{c['grants.kind']}</dt><dd>{c['grant_kinds.implementation']}</dd>" in html
+        other = page(example_site, lang, "grants/friday-programmes-foundation-grant/")
+        assert f"<dt>{c['grants.kind']}</dt>" not in other

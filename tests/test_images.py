@@ -196,7 +196,9 @@ def test_bad_images_stop_the_build_with_the_file_named(project, tmp_path, case):
     if data == "large":
         data = noise_jpeg((400, 400))
         settings = (project.root / "portal.yml").read_text(encoding="utf-8")
-        (project.root / "portal.yml").write_text(settings + "images:\n  max_bytes: 20000\n", encoding="utf-8")
+        settings = settings.replace("  max_bytes: 15000000\n", "  max_bytes: 20000\n") if "\nimages:" in settings \
+            else settings + "images:\n  max_bytes: 20000\n"
+        (project.root / "portal.yml").write_text(settings, encoding="utf-8")
     path = project.root / "content" / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -398,7 +400,7 @@ def test_reference_and_html_images_in_a_body_are_processed_like_the_others(proje
     out = tmp_path / "out"
     result = run("build", "-p", str(project.root), "--site-dir", str(out), *NOW)
     assert result.exit_code == 0, result.output
-    html = (out / "pages" / "garden" / "index.html").read_text(encoding="utf-8")
+    html = (out / "garden" / "index.html").read_text(encoding="utf-8")
     assert "images/garden.jpg" not in html and "images/gym.jpg" not in html, "no original is linked"
     pictures = re.findall(r"<picture>.*?</picture>", html, re.S)
     assert len(pictures) == 2, html
@@ -410,7 +412,7 @@ def test_reference_and_html_images_in_a_body_are_processed_like_the_others(proje
         urls = re.findall(r'(?:src|srcset)="([^" ]+)', picture)
         assert urls and all(re.search(rf"images/{stem}-[0-9a-f]{{10}}-\d+\.(webp|jpg)$", u) for u in urls), urls
         for url in urls:
-            file = (out / "pages" / "garden" / url).resolve()
+            file = (out / "garden" / url).resolve()
             assert file.is_file(), url
             assert b"Exif" not in file.read_bytes(), f"{url} carries the original's metadata"
 
@@ -482,3 +484,50 @@ def test_a_link_leaving_content_names_the_link_and_its_target(project):
     assert "content/images/link.jpg" in result.output
     assert str(project.root / "portal.yml") in result.output
     assert "outside the content/ folder" in result.output
+
+
+# -- the cache keeps what the last good build used, and nothing else ------------------------------------
+
+
+def test_a_successful_build_prunes_what_it_no_longer_uses_from_the_cache(project, tmp_path):
+    import hashlib
+
+    images_dir = project.root / "content" / "images"
+    images_dir.mkdir(parents=True)
+    (images_dir / "a.jpg").write_bytes(noise_jpeg())
+    old_b = noise_jpeg()
+    (images_dir / "b.jpg").write_bytes(old_b)
+    school_with_photo(project, "photo: {src: images/a.jpg, alt: Front of the school}")
+    garden_page(project, "![The garden](images/b.jpg)\n")
+    out = tmp_path / "out"
+    assert run("build", "-p", str(project.root), "--site-dir", str(out), *NOW).exit_code == 0
+    cache = project.root / ".cache"
+    old_digest = hashlib.sha256(old_b).hexdigest()
+    assert list((cache / "images").glob(f"{old_digest}*"))
+    cards_before = {p.name for p in (cache / "cards").iterdir()}
+    assert len(cards_before) >= 4  # the site and the school, in each language
+    (cache / "images" / "notes.txt").write_text("not ours")  # not a cache entry: left alone
+    (cache / "other").mkdir()
+    (cache / "other" / "x.bin").write_bytes(b"x")
+
+    # The photo and the school's name change; a failed build first prunes nothing.
+    (images_dir / "b.jpg").write_bytes(noise_jpeg())
+    path = project.root / "content/en/schools/alder-elementary.md"
+    path.write_text(path.read_text().replace("name: Alder Elementary School", "name: Alder Community School"))
+    broken = project.write("content/en/pages/broken.md", "---\ntitle: Broken\n---\n![A photo](images/none.jpg)\n")
+    assert run("build", "-p", str(project.root), "--site-dir", str(out), *NOW).exit_code == 1
+    assert list((cache / "images").glob(f"{old_digest}*")), "a failed build leaves the cache alone"
+    assert cards_before <= {p.name for p in (cache / "cards").iterdir()}
+
+    broken.unlink()
+    assert run("build", "-p", str(project.root), "--site-dir", str(out), *NOW).exit_code == 0
+    assert not list((cache / "images").glob(f"{old_digest}*")), "the replaced photo's entries are gone"
+    cards_after = {p.name for p in (cache / "cards").iterdir()}
+    assert len(cards_before - cards_after) == 1 and len(cards_after - cards_before) == 1, \
+        "the renamed school's old card is gone, its new one is there, the others are kept"
+    # what is left is exactly what the site uses
+    published = {p.read_bytes() for p in (out / "cards").rglob("*.png")}
+    assert {p.read_bytes() for p in (cache / "cards").iterdir()} == published
+    variants = [p for p in (cache / "images").iterdir() if p.suffix in (".jpg", ".webp", ".png")]
+    assert len(variants) == len(list((out / "images").iterdir()))
+    assert (cache / "images" / "notes.txt").exists() and (cache / "other" / "x.bin").exists()

@@ -95,10 +95,10 @@ def test_school_body_and_district_calendars_hold_the_right_meetings(example_site
     assert len(dac) == 3
 
 
-def test_rescheduled_example_is_at_its_new_time_with_sequence_one(example_site):
+def test_rescheduled_example_is_at_its_new_time_with_sequence_two(example_site):
     ev = events(read(example_site, "en", "calendar/district.ics"))[f"2026-12-10-sierra-vista-sac@{HOST}"]
     assert ev.decoded("DTSTART") == datetime(2026, 12, 15, 17, 30, tzinfo=LA)
-    assert ev.decoded("SEQUENCE") == 1
+    assert ev.decoded("SEQUENCE") == 2  # two per move
     assert "Moved from Thursday, December 10, 2026" in str(ev["DESCRIPTION"])
 
 
@@ -125,7 +125,7 @@ def test_moving_a_meeting_keeps_its_uid_and_raises_its_sequence(project):
                                      "previous_start: 2026-12-08 17:30"))
     moved = calendar_of(project, "2026-12-08-alder-sac")
     assert str(moved["UID"]) == str(first["UID"])
-    assert moved.decoded("SEQUENCE") == 1
+    assert moved.decoded("SEQUENCE") == 2
     assert moved.decoded("DTSTART") == datetime(2026, 12, 15, 17, 30, tzinfo=LA)
 
     # Moved again: previous_start becomes the list of earlier starts.
@@ -134,7 +134,7 @@ def test_moving_a_meeting_keeps_its_uid_and_raises_its_sequence(project):
                                      "previous_start:\n  - 2026-12-08 17:30\n  - 2026-12-15 17:30"))
     again = calendar_of(project, "2026-12-08-alder-sac")
     assert str(again["UID"]) == str(first["UID"])
-    assert again.decoded("SEQUENCE") == 2
+    assert again.decoded("SEQUENCE") == 4
     assert again.decoded("DTSTART") == datetime(2026, 12, 17, 18, 0, tzinfo=LA)
     assert "Moved from Tuesday, December 15, 2026" in str(again["DESCRIPTION"])
 
@@ -145,7 +145,60 @@ def test_moving_a_meeting_keeps_its_uid_and_raises_its_sequence(project):
     cancelled = calendar_of(project, "2026-12-08-alder-sac")
     assert str(cancelled["UID"]) == str(first["UID"])
     assert str(cancelled["STATUS"]) == "CANCELLED"
-    assert cancelled.decoded("SEQUENCE") == 3
+    assert cancelled.decoded("SEQUENCE") == 5
+
+
+def staff_edits(project, edits: list[tuple[str, str]]) -> list[tuple[int, str, object]]:
+    """Apply each front-matter edit to the fixture meeting in turn (as staff would, following
+    docs/staff-guide.md) and return (SEQUENCE, STATUS, DTSTART) after each."""
+    path = "content/en/meetings/2026-12-08-alder-sac.md"
+    text = (project.root / path).read_text()
+    out = []
+    for name, lines in edits:
+        project.write(path, text.replace("start: 2026-12-08 17:30\n", lines.strip("\n") + "\n"))
+        ev = calendar_of(project, "2026-12-08-alder-sac")
+        out.append((ev.decoded("SEQUENCE"), str(ev["STATUS"]), ev.decoded("DTSTART")))
+    return out
+
+
+def assert_rises_at_every_change(results):
+    for (seq0, status0, start0), (seq1, status1, start1) in zip(results, results[1:]):
+        assert seq1 >= seq0, "SEQUENCE never decreases"
+        if (status0, start0) != (status1, start1):
+            assert seq1 > seq0, f"SEQUENCE rises when {status0} {start0} becomes {status1} {start1}"
+
+
+def test_postponed_then_rescheduled_raises_sequence(project):
+    results = staff_edits(project, [
+        ("scheduled", "start: 2026-12-08 17:30"),
+        ("postponed", "start: 2026-12-08 17:30\nstatus: postponed"),
+        ("new date known", "start: 2026-12-15 17:30\nstatus: rescheduled\nprevious_start: 2026-12-08 17:30"),
+    ])
+    assert [r[0] for r in results] == [0, 1, 2]
+    assert [r[1] for r in results] == ["CONFIRMED", "TENTATIVE", "CONFIRMED"]
+    assert_rises_at_every_change(results)
+
+
+def test_uncancelling_with_reinstated_raises_sequence(project):
+    """A cancelled meeting that goes ahead after all, at the same time: staff set status back and
+    add reinstated (docs/staff-guide.md, "Cancel a meeting")."""
+    results = staff_edits(project, [
+        ("scheduled", "start: 2026-12-08 17:30"),
+        ("cancelled", "start: 2026-12-08 17:30\nstatus: cancelled"),
+        ("back on", "start: 2026-12-08 17:30\nreinstated: 1"),
+        ("cancelled again", "start: 2026-12-08 17:30\nstatus: cancelled\nreinstated: 1"),
+        ("back on again", "start: 2026-12-08 17:30\nreinstated: 2"),
+        ("postponed", "start: 2026-12-08 17:30\nstatus: postponed\nreinstated: 2"),
+        ("moved", "start: 2026-12-10 17:30\nstatus: rescheduled\nreinstated: 2\n"
+                  "previous_start: 2026-12-08 17:30"),
+        ("moved back", "start: 2026-12-08 17:30\nstatus: rescheduled\nreinstated: 2\n"
+                       "previous_start:\n  - 2026-12-08 17:30\n  - 2026-12-10 17:30"),
+    ])
+    assert [r[0] for r in results] == [0, 1, 2, 3, 4, 5, 6, 8]
+    assert [r[1] for r in results] == ["CONFIRMED", "CANCELLED", "CONFIRMED", "CANCELLED", "CONFIRMED",
+                                       "TENTATIVE", "CONFIRMED", "CONFIRMED"]
+    assert results[-1][2] == datetime(2026, 12, 8, 17, 30, tzinfo=LA)
+    assert_rises_at_every_change(results)
 
 
 def test_previous_start_equal_to_start_is_an_error(project):
@@ -198,3 +251,50 @@ def test_calendars_are_reproducible_and_stamped_with_source_date_epoch(project, 
     assert first == second
     ev = Calendar.from_ical(first[("es", "calendar/district.ics")]).walk("VEVENT")[0]
     assert ev.decoded("DTSTAMP") == datetime.fromtimestamp(1795000000, ZoneInfo("UTC"))
+
+
+def ics_links(site_dir, page_path: str) -> list[str]:
+    """Every .ics a page links to, as a file path below the site root (relative links resolved
+    from the page's own address, as a browser does)."""
+    import posixpath
+    import re
+
+    page = (site_dir / page_path / "index.html").read_text(encoding="utf-8")
+    out = []
+    for href in re.findall(r'href="([^"]+\.ics)"', page):
+        if "://" in href:
+            continue
+        out.append(posixpath.normpath(posixpath.join("/" + page_path, href)).lstrip("/"))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_calendar_links_lead_to_the_calendar_in_the_pages_language(example_site, model, lang):
+    prefix = "" if lang == "en" else f"{lang}/"
+    pages = [f"{prefix}meetings/", f"{prefix}meetings/2026-12-08-lincoln-sac/"] + \
+        [f"{prefix}schools/{s.slug}/meetings/" for s in model.schools]
+    for page_path in pages:
+        links = ics_links(example_site, page_path)
+        assert links, page_path
+        for target in links:
+            assert target.startswith(f"{prefix}calendar/"), f"{page_path} links to {target}"
+            assert (example_site / target).is_file(), f"{page_path} links to missing {target}"
+    # "Calendar address" and "Download (.ics)" on the Spanish pages give the Spanish calendars.
+    if lang == "es":
+        body = "es/calendar/bodies/lincoln-elementary-site-advisory-council.ics"
+        assert body in ics_links(example_site, "es/meetings/2026-12-08-lincoln-sac/")
+        assert "es/calendar/schools/lincoln-elementary.ics" in \
+            ics_links(example_site, "es/schools/lincoln-elementary/meetings/")
+        assert "es/calendar/bodies/district-advisory-council.ics" in ics_links(example_site, "es/meetings/")
+        cal = Calendar.from_ical((example_site / body).read_bytes())
+        assert str(cal["X-WR-CALNAME"]).startswith("Consejo asesor escolar")
+
+
+def test_agenda_markdown_is_plain_text_in_the_calendar(project):
+    path = "content/en/meetings/2026-12-08-alder-sac.md"
+    text = (project.root / path).read_text()
+    project.write(path, text.replace("  - Welcome\n", "  - Welcome\n  - \"**Vote** on the [budget](https://example.org/budget.pdf)\"\n"))
+    ev = calendar_of(project, "2026-12-08-alder-sac")
+    description = str(ev["DESCRIPTION"])
+    assert "2. Vote on the budget (https://example.org/budget.pdf)" in description
+    assert "**" not in description and "](" not in description

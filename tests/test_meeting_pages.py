@@ -205,7 +205,7 @@ def test_month_calendars_exist_for_months_with_meetings_and_this_month_only(exam
     assert "".join(heads[0].itertext()) == "dom"  # a US district: weeks start on Sunday
     links = [a.get("href") for a in table.iter("a")]
     assert "../../2026-12-16-chavez-sac/" in links  # cancelled meetings stay on the calendar
-    assert len(links) == 5
+    assert len(links) == 6  # 5 meetings, and where the Sierra Vista meeting was (see below)
     nav = doc.find(".//nav[@class='month-nav']")
     assert [a.get("rel") for a in nav.iter("a") if a.get("rel")] == ["prev", "next"]
     assert "noviembre de 2026" in "".join(nav.itertext()) and "enero de 2027" in "".join(nav.itertext())
@@ -247,3 +247,168 @@ def test_meeting_page_gives_place_map_link_supports_and_accommodation_deadline(e
     assert "Childcare provided" in page and "Food provided" in page and "Interpretation: Spanish" in page
     assert '<time datetime="2026-12-08T17:30:00-08:00">' in page
     assert "Pacific Standard Time" in page
+
+
+def text_of(element) -> str:
+    return "".join(element.itertext())
+
+
+def test_a_moved_meetings_old_date_says_where_it_went(example_site):
+    """Sierra Vista's December 10 meeting moved to the 15th: the 10th says so, with a link."""
+    for lang, words in (("en", "Moved to Tuesday, December 15, 2026, 5:30"),
+                        ("es", "Se cambió al martes, 15 de diciembre de 2026, 5:30")):
+        doc = parse(html(example_site, lang, "meetings/calendar/2026-12/"))
+        cells = {text_of(td.find("./span")): td for td in doc.iter("td") if td.find("./span") is not None}
+        old = cells["10"]
+        (link,) = old.findall(".//a")
+        assert link.get("href") == "../../2026-12-10-sierra-vista-sac/"
+        assert words in text_of(link) and "Sierra Vista" in text_of(link)
+        assert "month-grid__day--busy" in old.get("class")
+        new = cells["15"]
+        assert [a.get("href") for a in new.iter("a")] == ["../../2026-12-10-sierra-vista-sac/"]
+        assert "Moved to" not in text_of(new) and "Se cambió" not in text_of(new)
+        # The list of days (phones) has the 10th too.
+        days = {d.find("./h3/time").get("datetime"): d for d in doc.findall(".//ol[@class='month-list__days']/li")}
+        assert words in text_of(days["2026-12-10"])
+        assert days["2026-12-10"].find(".//a").get("href") == "../../2026-12-10-sierra-vista-sac/"
+
+
+def test_meeting_headings_have_no_trailing_space(example_site, model):
+    for m in model.meetings:
+        for lang in LANGS:
+            doc = parse(html(example_site, lang, f"meetings/{m.slug}/"))
+            h1 = text_of(doc.find(".//h1"))
+            assert h1 == h1.strip(), f"{lang} {m.slug}: {h1!r}"
+    doc = parse(html(example_site, "en", "meetings/"))
+    for title in doc.iter("h3"):
+        if "card__title" in (title.get("class") or ""):
+            assert text_of(title) == text_of(title).strip()
+
+
+def test_minutes_are_headed_once_and_only_when_staff_say_so(example_site, model):
+    held = [m for m in model.meetings if m.is_past]
+    assert held
+    for m in held:
+        for lang in LANGS:
+            doc = parse(html(example_site, lang, f"meetings/{m.slug}/"))
+            notes = doc.find(".//section[@aria-labelledby='notes']")
+            heading = text_of(notes.find("./h2"))
+            minutes = {"en": "Minutes", "es": "Acta"}[lang]
+            assert heading == (minutes if m.get("en", "minutes") else {"en": "Notes", "es": "Notas"}[lang])
+            inner = [text_of(h) for h in notes.iter() if h.tag in ("h2", "h3", "h4")][1:]
+            assert heading not in inner and minutes not in inner, f"{lang} {m.slug} repeats its heading"
+    assert model.items["meetings"]["2026-11-10-lincoln-sac"].get("en", "minutes") is True
+    assert not model.items["meetings"]["2026-10-15-community-presentation"].get("en", "minutes")
+
+
+def later_site(project, tmp_path, now: str, name: str = "out") -> Path:
+    return build(project.root, site_dir=tmp_path / name, now=now).site_dir
+
+
+def test_ended_notice_and_minutes_heading_after_the_date(project, tmp_path):
+    path = "content/en/meetings/2026-12-08-alder-sac.md"
+    text = (project.root / path).read_text()
+    # Notes written before the meeting are not minutes just because the day has passed.
+    assert text.endswith("---\n")
+    project.write(path, text + "Bring a neighbour.\n")
+    site = later_site(project, tmp_path, "2026-12-09 12:00", "held")
+    doc = parse(html(site, "en", "meetings/2026-12-08-alder-sac/"))
+    ended = doc.find(".//*[@data-meeting-ended]")
+    assert ended is not None and ended.get("hidden") is None
+    assert "This meeting has ended." in text_of(ended)
+    assert text_of(doc.find(".//h2[@id='notes']")) == "Notes"
+
+    project.write(path, (project.root / path).read_text().replace("notice_posted:", "minutes: true\nnotice_posted:"))
+    site = later_site(project, tmp_path, "2026-12-09 12:00", "minutes")
+    assert text_of(parse(html(site, "es", "meetings/2026-12-08-alder-sac/")).find(".//h2[@id='notes']")) == "Acta"
+
+    for status in ("cancelled", "postponed"):
+        project.write(path, text.replace("start:", f"status: {status}\nstart:") + "We will meet in January.\n")
+        site = later_site(project, tmp_path, "2026-12-09 12:00", status)
+        for lang in LANGS:
+            page = html(site, lang, "meetings/2026-12-08-alder-sac/")
+            assert "data-meeting-ended" not in page, f"a {status} meeting never 'ended'"
+            assert "This meeting has ended." not in page and "Esta reunión ya terminó." not in page
+            heading = text_of(parse(page).find(".//h2[@id='notes']"))
+            assert heading == {"en": "Notes", "es": "Notas"}[lang]
+
+
+def test_agenda_items_are_inline_markdown_sanitised_and_marked_untranslated(project, tmp_path):
+    path = "content/en/meetings/2026-12-08-alder-sac.md"
+    text = (project.root / path).read_text()
+    project.write(path, text.replace(
+        "  - Welcome\n",
+        "  - Welcome\n  - \"**Vote** on the [budget](https://example.org/budget.pdf)\"\n"
+        "  - \"Safety <script>alert(1)</script> *walk*\"\n"))
+    site = later_site(project, tmp_path, EXAMPLE_NOW)
+    for lang in LANGS:
+        for page_path in ("meetings/2026-12-08-alder-sac/", "meetings/2026-12-08-alder-sac/flyer/"):
+            page = html(site, lang, page_path)
+            agendas = parse(page).findall(".//ol[@class='agenda']")
+            assert agendas, page_path
+            for agenda in agendas:
+                items = agenda.findall("./li")
+                assert text_of(items[1]) == "Vote on the budget"
+                assert text_of(items[1].find("./strong")) == "Vote"
+                link = items[1].find("./a")
+                assert link.get("href") == "https://example.org/budget.pdf" and text_of(link) == "budget"
+                assert text_of(items[2].find("./em")) == "walk"
+            assert "<script>alert" not in page and "**" not in text_of(agendas[0])
+    # The Spanish file has no agenda of its own: the English one is shown, marked as English.
+    es = parse(html(site, "es", "meetings/2026-12-08-alder-sac/"))
+    assert es.find(".//ol[@class='agenda']").get("lang") == "en"
+
+
+def test_school_page_lists_more_upcoming_meetings_after_the_next(project, tmp_path):
+    """The school page shows the next meeting and up to three more upcoming ones."""
+    base = (project.root / "content/en/meetings/2026-12-08-alder-sac.md").read_text()
+    for day in ("2027-01-12", "2027-02-09", "2027-03-09", "2027-04-13", "2027-05-11"):
+        project.write(f"content/en/meetings/{day}-alder-sac.md",
+                      base.replace("2026-12-08", day).replace("2026-12-01", day[:8] + "01"))
+    site = later_site(project, tmp_path, EXAMPLE_NOW)
+    for lang in LANGS:
+        doc = parse(html(site, lang, "schools/alder-elementary/"))
+        box = doc.find(".//*[@data-next-meeting]")
+        candidates = box.findall("./div")
+        assert card_links(candidates[0]) == ["2026-12-08-alder-sac"]
+        assert len(candidates) == 6, "every upcoming meeting, for the browser to fall back on"
+        later = doc.find(".//*[@data-next-later]")
+        assert later.get("hidden") is None
+        assert text_of(later.find("./h3")) == {"en": "More upcoming meetings", "es": "Más reuniones próximas"}[lang]
+        shown = [d for d in later.findall(".//div[@data-later-candidate]") if d.get("hidden") is None]
+        assert [card_links(d)[0] for d in shown] == ["2027-01-12-alder-sac", "2027-02-09-alder-sac",
+                                                     "2027-03-09-alder-sac"]
+
+
+def test_the_preview_on_the_clock_catches_up_every_hour(project, monkeypatch):
+    """`portal serve` without --now: the same content generated an hour later uses the new
+    time (a meeting that has ended is past), while a fixed --now is cached exactly."""
+    from datetime import datetime, timezone
+
+    import generator.project as gp
+
+    clock = [datetime(2026, 12, 8, 10, 5, tzinfo=timezone.utc)]
+    real = gp.resolve_now
+    import os
+
+    def fake_now(now=None):  # the clock, unless --now or SOURCE_DATE_EPOCH fix it
+        return real(now) if now is not None or os.environ.get("SOURCE_DATE_EPOCH") else clock[0]
+
+    monkeypatch.setattr(gp, "resolve_now", fake_now)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    slug = "2026-12-08-alder-sac"  # ends 2026-12-08 19:00 in Valle Verde: 2026-12-09 03:00 UTC
+    first = gp.generate(project.root)
+    assert not first.site.items["meetings"][slug].is_past
+    clock[0] = datetime(2026, 12, 8, 10, 55, tzinfo=timezone.utc)
+    assert gp.generate(project.root).site is first.site, "within the hour: cached"
+    clock[0] = datetime(2026, 12, 9, 4, 1, tzinfo=timezone.utc)
+    later = gp.generate(project.root)
+    assert later.site is not first.site and later.site.items["meetings"][slug].is_past
+    fixed = gp.generate(project.root, now="2026-12-01 12:00")
+    assert gp.generate(project.root, now="2026-12-01 12:00").site is fixed.site
+    assert gp.generate(project.root, now="2026-12-01 12:01").site is not fixed.site
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")
+    epoch = gp.generate(project.root)
+    assert gp.generate(project.root).site is epoch.site
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000060")
+    assert gp.generate(project.root).site is not epoch.site, "another SOURCE_DATE_EPOCH is another build"

@@ -189,3 +189,125 @@ def test_new_district_meeting_must_be_given_a_place_before_it_builds(project):
     path.write_text(path.read_text().replace("  place:\n", "  place: District Office\n", 1)
                     .replace("  address:\n", '  address: "400 Mission Avenue, Valle Verde, CA 95301"\n', 1))
     assert check(project).exit_code == 0
+
+
+# -- daylight saving time: notice hours are real hours ----------------------------------
+
+
+def meeting_at(project, start: str, notice: str, end: str = '"19:00"'):
+    """The fixture's meeting (tests/conftest.py), at another time."""
+    text = project.__dict__.setdefault("original_meeting", (project.root / MEETING_FILE).read_text())
+    text = text.replace("start: 2026-12-08 17:30", f"start: {start}").replace('end: "19:00"', f"end: {end}")
+    project.write(MEETING_FILE, text.replace("notice_posted: 2026-12-01 09:00", f"notice_posted: {notice}"))
+
+
+def test_notice_hours_across_the_spring_change_are_real_hours(project):
+    # Clocks go forward on 2027-03-14: from Saturday 16:45 to Tuesday 17:30 is 71.75 real hours.
+    meeting_at(project, "2027-03-16 17:30", "2027-03-13 16:45")
+    (warning,) = late_warnings(check(project, now="2027-03-13 12:00").output)
+    assert "posted 71.75 hours before the start, 0.25 hours short of the 72 hours" in warning
+    assert "by 2027-03-13 16:30" in warning  # the deadline, on the local clock
+    meeting_at(project, "2027-03-16 17:30", "2027-03-13 16:30")  # exactly 72 real hours
+    assert not late_warnings(check(project, now="2027-03-13 12:00").output)
+
+
+def test_notice_hours_across_the_autumn_change_are_real_hours(project):
+    # Clocks go back on 2026-11-01: from Saturday 18:00 to Tuesday 17:30 is 72.5 real hours.
+    meeting_at(project, "2026-11-03 17:30", "2026-10-31 18:00")
+    assert not late_warnings(check(project, now="2026-10-31 12:00").output)
+    meeting_at(project, "2026-11-03 17:30", "2026-10-31 19:00")  # 71.5 real hours
+    (warning,) = late_warnings(check(project, now="2026-10-31 12:00").output)
+    assert "posted 71.5 hours before the start, 0.5 hours short" in warning
+    assert "by 2026-10-31 18:30" in warning
+
+
+def test_a_meeting_over_the_autumn_night_lasting_more_than_a_day_is_an_error(project):
+    # 2026-10-31 20:00 to 2026-11-01 19:30: 24.5 real hours (the wall clock says 23.5).
+    meeting_at(project, "2026-10-31 20:00", "2026-10-20 09:00", end="2026-11-01 19:30")
+    result = check(project, now="2026-10-20 12:00")
+    assert result.exit_code == 1 and "the meeting lasts more than a day" in result.output
+    meeting_at(project, "2027-03-13 20:00", "2027-03-01 09:00", end="2027-03-14 20:30")  # 23.5 real hours
+    result = check(project, now="2027-03-01 12:00")
+    assert "lasts more than a day" not in result.output
+
+
+# -- following the staff guide on the example ---------------------------------------------
+
+
+def example_copy(tmp_path):
+    import shutil
+
+    from support import REPO, Project
+
+    root = tmp_path / "example"
+    root.mkdir()
+    shutil.copy(REPO / "portal.yml", root / "portal.yml")
+    shutil.copytree(REPO / "content", root / "content")
+    return Project(root)
+
+
+def test_moving_or_cancelling_an_example_meeting_is_one_edit_in_the_english_file(tmp_path):
+    """docs/staff-guide.md: "Move a meeting" and "Cancel a meeting" are one edit of the facts in
+    the English file; the Spanish files hold words only, so nothing disagrees."""
+    example = example_copy(tmp_path)
+    edits = {
+        "2026-12-08-lincoln-sac": ("start: 2026-12-08 17:30",
+                                   "start: 2026-12-15 17:30\nstatus: rescheduled\nprevious_start: 2026-12-08 17:30"),
+        "2026-12-03-las-palmas-sac": ("status: postponed",
+                                      "start: 2026-12-10 08:30\nstatus: rescheduled\nprevious_start: 2026-12-03 08:30"),
+        "2026-12-10-sierra-vista-sac": ("status: rescheduled", "status: cancelled"),
+        "2026-12-16-chavez-sac": ("status: cancelled", "status: scheduled\nreinstated: 1"),
+        "2026-10-28-sierra-vista-sac-special": ("kind: special", "kind: regular"),
+        "2026-08-27-district-advisory-council": ("start: 2026-08-27 18:00", "start: 2026-08-27 18:30"),
+    }
+    for slug, (old, new) in edits.items():
+        path = example.root / f"content/en/meetings/{slug}.md"
+        text = path.read_text()
+        assert old in text, slug
+        if slug == "2026-12-03-las-palmas-sac":  # its start moves too
+            text = text.replace("start: 2026-12-03 08:30\n", "")
+        path.write_text(text.replace(old, new, 1))
+    result = check(example, now="2026-11-23 12:00")
+    assert result.exit_code == 0, result.output
+    assert "differ" not in result.output
+
+
+def test_moving_a_meeting_earlier_is_allowed(project):
+    text = (project.root / MEETING_FILE).read_text()
+    project.write(MEETING_FILE, text.replace("start: 2026-12-08 17:30",
+                                             "start: 2026-12-07 17:30\nstatus: rescheduled\n"
+                                             "previous_start: 2026-12-08 17:30"))
+    result = check(project)
+    assert result.exit_code == 0, result.output
+    assert "previous_start" not in result.output
+
+
+def test_moving_a_meeting_back_to_an_earlier_time_is_allowed(project):
+    text = (project.root / MEETING_FILE).read_text()
+    project.write(MEETING_FILE, text.replace("start: 2026-12-08 17:30",
+                                             "start: 2026-12-08 17:30\nstatus: rescheduled\n"
+                                             "previous_start:\n  - 2026-12-08 17:30\n  - 2026-12-10 17:30"))
+    result = check(project)
+    assert result.exit_code == 0, result.output
+
+
+def test_new_meeting_refuses_an_end_before_the_start(project):
+    args = ["new", "meeting", "-p", project.root, "--school", "alder-elementary", "--start", "2027-01-12 17:30"]
+    for end, message in (("17:00", "--end: the meeting would end (2027-01-12 17:00) before it starts (2027-01-12 17:30)"),
+                         ("17:30", "before it starts"),
+                         ("2027-01-13 18:00", "--end: the meeting would last more than a day")):
+        result = run(*args, "--end", end)
+        assert result.exit_code == 1, end
+        assert message in result.output, result.output
+        assert not list((project.root / "content/en/meetings").glob("2027-01-12-*")), "nothing written"
+    assert run(*args, "--end", "2027-01-13 01:00").exit_code == 0  # ending after midnight is fine
+
+
+def test_new_meeting_explains_the_minutes_field(project):
+    result = run("new", "meeting", "-p", project.root, "--school", "alder-elementary", "--start", "2027-01-12 17:30")
+    assert result.exit_code == 0, result.output
+    text = (project.root / "content/en/meetings/2027-01-12-alder-elementary-sac.md").read_text()
+    assert re.search(r"^# minutes: true once the text below the front-matter holds the minutes", text, re.M)
+    assert re.search(r"^minutes:$", text, re.M)
+    spanish_text = (project.root / "content/es/meetings/2027-01-12-alder-elementary-sac.md").read_text()
+    assert "# minutes: a fact, written once in content/en/meetings/" in spanish_text

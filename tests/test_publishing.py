@@ -111,3 +111,34 @@ def test_drafts_preview_shows_both_with_a_banner(builds):
     assert "Borrador" in (site / "es" / "news" / DRAFT / "index.html").read_text(encoding="utf-8")
     # a published post in the same preview has no banner
     assert "notice--draft" not in (site / "news" / "a-friday-that-feels-like-ours" / "index.html").read_text()
+
+
+def test_a_drafts_preview_cannot_leak_if_deployed_by_mistake(builds):
+    site = builds["drafts"]
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex' in html, f"{page.relative_to(site)} can be indexed"
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "news/a-friday-that-feels-like-ours/" in sitemap
+    for slug in (DRAFT, EMBARGOED):
+        assert slug not in sitemap, f"{slug} is in the preview's sitemap.xml"
+        feeds = [f for f in site.rglob("*") if f.suffix in (".atom", ".rss")]
+        assert all(slug not in f.read_text(encoding="utf-8") for f in feeds), f"{slug} is in a feed"
+    # an ordinary build is indexable
+    home = (builds["before"] / "index.html").read_text(encoding="utf-8")
+    assert 'name="robots"' not in home
+
+
+def test_build_drafts_warns_that_the_output_must_not_be_deployed(project, tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    args = ["build", "-p", str(project.root), "--now", BEFORE, "--site-dir", str(tmp_path / "out")]
+    preview = CliRunner().invoke(main, args + ["--drafts"], catch_exceptions=False)
+    assert preview.exit_code == 0, preview.output
+    assert "preview" in preview.output.lower() and "do not deploy" in preview.output.lower()
+    normal = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert normal.exit_code == 0 and "deploy" not in normal.output.lower()

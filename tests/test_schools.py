@@ -262,7 +262,8 @@ def test_a_service_label_missing_in_one_language_is_a_warning_and_falls_back_mar
 ])
 def test_image_settings_are_checked(project, block, words):
     path = project.root / "portal.yml"
-    path.write_text(path.read_text(encoding="utf-8") + block, encoding="utf-8")
+    settings = re.sub(r"^images:\n(?:[ #].*\n)*", "", path.read_text(encoding="utf-8"), flags=re.M)  # one block only
+    path.write_text(settings + block, encoding="utf-8")
     result = run("check", "-p", str(project.root), *NOW)
     assert result.exit_code == 1 and words in result.output, result.output
 

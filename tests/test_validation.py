@@ -281,3 +281,25 @@ def test_yaml_mistakes_are_explained_at_the_line_where_they_start(project, front
     p = only(problems_of(project), file="content/en/pages/oops.md")
     assert message in p.message and suggestion in p.suggestion
     assert p.line == line, p.format()
+
+
+@pytest.mark.parametrize("url, words", [
+    ("javascript:alert(1)", "only http:// and https:// links are allowed"),
+    ("ftp://files.example.org/notice.pdf", "only http:// and https:// links are allowed"),
+    ("zoom.us/j/123", 'add "https://" in front: "https://zoom.us/j/123"'),
+])
+def test_a_link_with_another_scheme_is_not_told_to_add_https(project, url, words):
+    project.write("content/en/meetings/2026-12-10-online.md", f"""
+        ---
+        group: site_advisory_council
+        school: alder-elementary
+        start: 2026-12-10 17:30
+        end: "19:00"
+        online:
+          url: "{url}"
+        ---
+        """)
+    p = only(problems_of(project), field="online.url")
+    assert words in p.message + " " + p.suggestion
+    if ":" in url:
+        assert "https://" + url not in p.suggestion

@@ -148,3 +148,42 @@ def test_meeting_calendar_and_flyer_pages_pass_axe(page, wide, lang):
     assert wide.locator("table.month-grid").is_visible()
     page.goto(url(lang, "meetings/calendar/2026-12/"))
     assert page.locator("table.month-grid").is_hidden() and page.locator(".month-list").is_visible()
+
+
+AFTER_CHAVEZ = datetime(2026, 12, 17, 20, 0, tzinfo=timezone.utc)  # the cancelled Dec 16 meeting is past
+
+
+def test_cancelled_and_postponed_meetings_never_say_they_have_ended(page):
+    page.clock.install(time=AFTER_CHAVEZ)
+    for lang, ended in (("en", "This meeting has ended."), ("es", "Esta reunión ya terminó.")):
+        for slug in ("2026-12-16-chavez-sac", "2026-12-03-las-palmas-sac"):  # cancelled, postponed
+            page.goto(url(lang, f"meetings/{slug}/"))
+            assert page.get_by_text(ended).count() == 0 or page.get_by_text(ended).is_hidden(), slug
+        page.goto(url(lang, "meetings/2026-12-08-lincoln-sac/"))  # held: it has ended
+        assert page.get_by_text(ended).is_visible()
+
+
+def test_a_page_built_long_ago_still_finds_the_next_meeting(page, model):
+    """The next-meeting box carries every upcoming meeting, not just a few."""
+    later = datetime(2027, 2, 1, 12, 0, tzinfo=timezone.utc)
+    expected = next(m.slug for m in model.meetings
+                    if m.end > later and m.status not in ("cancelled", "postponed"))
+    assert expected == "2027-02-25-district-advisory-council"
+    page.clock.install(time=later)
+    page.goto("")
+    assert slugs(page, "[data-next-candidate]:visible .meeting-card") == [expected]
+    assert page.locator("[data-next-none]").is_hidden()
+
+
+def test_school_page_more_upcoming_meetings_follow_the_clock(page):
+    page.clock.install(time=BUILT)
+    page.goto("schools/cesar-chavez-k8/")
+    assert slugs(page, "[data-next-candidate]:visible .meeting-card") == ["2027-01-13-chavez-family-workshop"]
+    more = page.locator("[data-next-later]")
+    assert more.get_by_role("heading", name="More upcoming meetings").is_visible()
+    assert slugs(page, "[data-later-candidate]:visible .meeting-card") == ["2026-12-16-chavez-sac"]
+    page.clock.install(time=AFTER_CHAVEZ)
+    page.goto("es/schools/cesar-chavez-k8/")
+    assert slugs(page, "[data-next-candidate]:visible .meeting-card") == ["2027-01-13-chavez-family-workshop"]
+    assert more.is_hidden(), "nothing else upcoming once the December meeting is past"
+    assert_accessible(page)

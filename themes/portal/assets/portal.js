@@ -126,23 +126,44 @@
   var lists = document.querySelectorAll("[data-meeting-list]");
   for (var i = 0; i < lists.length; i++) { moveToPast(lists[i]); }
 
+  /* The box carries every upcoming meeting that will take place; the list after it (on a
+     school page) shows up to data-next-limit other upcoming meetings that have not ended. */
+  function showLater(later, shownSlug) {
+    var limit = parseInt(later.getAttribute("data-next-limit"), 10) || 3;
+    var items = later.querySelectorAll("[data-later-candidate]");
+    var count = 0;
+    for (var k = 0; k < items.length; k++) {
+      var visible = count < limit && !ended(items[k]) &&
+        items[k].getAttribute("data-meeting-slug") !== shownSlug;
+      items[k].hidden = !visible;
+      if (visible) { count++; }
+    }
+    later.hidden = count === 0;
+  }
+
   var boxes = document.querySelectorAll("[data-next-meeting]");
   for (var b = 0; b < boxes.length; b++) {
-    var shown = false;
+    var shown = null;
     var candidates = boxes[b].querySelectorAll("[data-next-candidate]");
     for (var c = 0; c < candidates.length; c++) {
       var show = !shown && !ended(candidates[c]);
       candidates[c].hidden = !show;
-      if (show) { shown = true; }
+      if (show) { shown = candidates[c]; }
     }
     var none = boxes[b].querySelector("[data-next-none]");
-    if (none) { none.hidden = shown; }
+    if (none) { none.hidden = shown !== null; }
+    var later = boxes[b].parentNode.querySelector("[data-next-later]");
+    if (later) { showLater(later, shown ? shown.getAttribute("data-meeting-slug") : null); }
   }
 
+  /* "This meeting has ended": never for a cancelled or postponed meeting (it did not take place). */
   var notes = document.querySelectorAll("[data-meeting-ended]");
   for (var n = 0; n < notes.length; n++) {
     var meeting = notes[n].closest("[data-meeting-end]");
-    if (meeting && ended(meeting)) { notes[n].hidden = false; }
+    var status = meeting ? meeting.getAttribute("data-meeting-status") : null;
+    if (meeting && ended(meeting) && status !== "cancelled" && status !== "postponed") {
+      notes[n].hidden = false;
+    }
   }
 
   var buttons = document.querySelectorAll("[data-print]");
