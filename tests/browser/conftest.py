@@ -56,20 +56,28 @@ def browser():
         browser.close()
 
 
+def _page(browser, base_url, **options):
+    """A page in a fresh browser context (no storage shared between tests)."""
+    context = browser.new_context(base_url=base_url, **options)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
 def page(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    yield page
-    context.close()
+    """A phone-sized page."""
+    yield from _page(browser, base_url, viewport={"width": 390, "height": 844})
+
+
+@pytest.fixture
+def wide(browser, base_url):
+    """A desktop-sized page."""
+    yield from _page(browser, base_url, viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture
 def page_without_js(browser, base_url):
-    context = browser.new_context(base_url=base_url, java_script_enabled=False)
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from _page(browser, base_url, java_script_enabled=False)
 
 
 @pytest.fixture(scope="session")

@@ -27,14 +27,6 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
 
 
-@pytest.fixture
-def wide(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def test_without_javascript_the_build_time_order_stands(page_without_js, model):
     page = page_without_js
     page.goto("meetings/")
