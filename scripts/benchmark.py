@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 CHILD = """
 import json, resource, sys, time
-from generator.build import build
+from generator.site.build import build
 start = time.perf_counter()
 result = build(sys.argv[1], now="2026-11-23 12:00")
 seconds = time.perf_counter() - start

@@ -23,7 +23,7 @@ def project(tmp_path: Path) -> Project:
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     """The example district, built once per test session with a fixed "now"."""
-    from generator.build import build
+    from generator.site.build import build
 
     work = tmp_path_factory.mktemp("example")
     root = work / "repo"

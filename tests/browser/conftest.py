@@ -83,8 +83,8 @@ def page_without_js(browser, base_url):
 @pytest.fixture(scope="session")
 def model():
     """The example content's model, to know what each page should show."""
+    from generator.content.pipeline import build_site
     from support import EXAMPLE_NOW, REPO
-    from generator.pipeline import build_site
 
     site, _ = build_site(REPO, now=EXAMPLE_NOW)
     return site

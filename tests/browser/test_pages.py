@@ -21,7 +21,7 @@ def first(items):
 def formatter(model, lang):
     from zoneinfo import ZoneInfo
 
-    from generator.i18n import Formatter, Messages
+    from generator.core.i18n import Formatter, Messages
     return Formatter(lang, ZoneInfo(model.settings.timezone), Messages(lang, model.default))
 
 

@@ -1,0 +1,144 @@
+"""Load: read every content file into a :class:`~generator.content.merge.Source`.
+
+Files live at ``content/<lang>/<collection>/[any/sub/folders/]<slug>.md``.
+The slug (the file name without .md) is the item's identity: the same slug
+in two languages is one item in two languages.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+
+from generator.content.merge import Source
+from generator.content.schema import CONTENT_TYPES
+from generator.content.settings import Settings
+from generator.core import yamlish
+from generator.core.errors import Problems, did_you_mean, show
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SHARED_DIRS = {"images", "files"}  # content/images/, content/files/: shared by all languages
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"
+
+
+@dataclass
+class Loaded:
+    """Every source file, grouped by collection and slug, then language."""
+
+    sources: dict[str, dict[str, dict[str, Source]]] = field(default_factory=dict)
+    # (collection, slug) of items with a file that could not be read: their other files
+    # are still checked, but not for what the unreadable file may have held.
+    failed: set[tuple[str, str]] = field(default_factory=set)
+
+    def items(self, collection: str) -> dict[str, dict[str, Source]]:
+        return self.sources.setdefault(collection, {})
+
+
+def load_content(settings: Settings, problems: Problems) -> Loaded:
+    root = settings.root
+    content = settings.content_dir
+    loaded = Loaded()
+    for collection in CONTENT_TYPES:
+        loaded.items(collection)
+    if not content.is_dir():
+        problems.error("content/", "the content folder is missing",
+                       suggestion="create content/<language>/ folders (see README)")
+        return loaded
+    codes = settings.language_codes
+    for entry in sorted(content.iterdir()):
+        if entry.name.startswith(".") or entry.name in SHARED_DIRS:
+            continue
+        rel = entry.relative_to(root).as_posix()
+        if not entry.is_dir():
+            problems.error(rel, "files belong in a language folder",
+                           suggestion=f"move it to content/{settings.default_language}/...")
+        elif entry.name not in codes:
+            problems.error(rel + "/", f"'{entry.name}' is not one of the site's languages",
+                           expected="a folder per language in portal.yml: " + ", ".join(codes),
+                           found=show(entry.name), suggestion=did_you_mean(entry.name, codes)
+                           + " (or add the language to portal.yml)")
+    for lang in codes:
+        lang_dir = content / lang
+        if not lang_dir.is_dir():
+            continue  # a language with no content yet: everything falls back
+        for sub in sorted(lang_dir.iterdir()):
+            rel = sub.relative_to(root).as_posix()
+            if sub.name.startswith("."):
+                continue
+            if not sub.is_dir() or sub.name not in CONTENT_TYPES:
+                problems.error(rel, f"'{sub.name}' is not a kind of content",
+                               expected="a folder named one of: " + ", ".join(CONTENT_TYPES),
+                               found=show(sub.name),
+                               suggestion=did_you_mean(sub.name.removesuffix(".md"), CONTENT_TYPES))
+                continue
+            for path in sorted(sub.rglob("*")):
+                if path.is_dir() or any(p.startswith(".") for p in path.relative_to(sub).parts):
+                    continue
+                before = len(problems.errors)
+                _load_file(path, lang, sub.name, settings, loaded, problems)
+                if len(problems.errors) > before:
+                    loaded.failed.add((sub.name, path.stem))
+    return loaded
+
+
+def _load_file(path: Path, lang: str, collection: str, settings: Settings, loaded: Loaded,
+               problems: Problems) -> None:
+    rel = path.relative_to(settings.root).as_posix()
+    if path.suffix != ".md":
+        problems.error(rel, "content files must end in .md",
+                       suggestion="rename it to .md, or move images to content/images/")
+        return
+    slug = path.stem
+    if not SLUG.fullmatch(slug):
+        problems.error(rel, f"the file name '{path.name}' cannot be used in a web address",
+                       expected="lower-case letters, digits and hyphens, like lincoln-elementary.md",
+                       found=show(path.name), suggestion=f"rename it to {slugify(slug)}.md")
+        return
+    try:
+        text = yamlish.read_text(path)
+    except yamlish.Unreadable as exc:
+        problems.error(rel, exc.message, line=exc.line, found=exc.found,
+                       suggestion="save it as UTF-8 in your editor, or remove it if it is a broken link")
+        return
+    if not text.startswith("---"):
+        problems.error(rel, "the file has no front-matter", line=1,
+                       expected="a first line '---', then 'field: value' lines, then '---'",
+                       suggestion="copy the top of a similar file, or run 'portal new'")
+        return
+    if not re.search(r"\A---[^\n]*\n(?:.*\n)?---[ \t]*(?:\n|\Z)", text, re.S):
+        problems.error(rel, "the front-matter is not closed", line=1,
+                       expected="a line '---' after the last 'field: value' line",
+                       found="no closing '---'",
+                       suggestion="add a line with three hyphens (---) between the fields and the text")
+        return
+    head, body = frontmatter.YAMLHandler().split(text)
+    first_line = text[: text.find(head)].count("\n") + 1 if head.strip() else 2
+    try:
+        data, lines = yamlish.load(head, first_line=first_line)
+    except yamlish.YamlError as exc:
+        problems.error(rel, f"the front-matter cannot be read: {exc.message}", line=exc.line,
+                       suggestion=exc.suggestion)
+        return
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.error(rel, "the front-matter must be 'field: value' lines", line=2,
+                       expected="lines like 'title: ...'", found=show(data),
+                       suggestion=f"see 'portal schema {CONTENT_TYPES[collection].name}' for the fields")
+        return
+    items = loaded.items(collection)
+    existing = items.setdefault(slug, {}).get(lang)
+    if existing is not None:
+        problems.error(rel, f"another {CONTENT_TYPES[collection].name} already has the name '{slug}'",
+                       field="", expected="a different file name for every item of a kind",
+                       found=f"{existing.path} and {rel}",
+                       suggestion=f"rename one of them, like {slug}-2.md")
+        return
+    items[slug][lang] = Source(path=rel, lang=lang, data=data, lines=lines, body=body.strip())

@@ -1,0 +1,104 @@
+"""Load, validate and model: from a project folder to a :class:`~generator.content.model.Site`.
+
+Nothing here writes files. Every problem is collected; if any is an error,
+:class:`~generator.core.errors.ContentErrors` is raised once with all of them.
+"""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from generator.content.datetypes import DateTimeType
+from generator.content.fieldtypes import Context, Invalid
+from generator.content.loader import load_content
+from generator.content.merge import Merger
+from generator.content.model import ITEM_CLASSES, Item, Site
+from generator.content.rules import check_rules
+from generator.content.schema import CONTENT_TYPES
+from generator.content.settings import load_settings
+from generator.content.tracking import check_tracking
+from generator.core.errors import PortalError, Problems, did_you_mean, show
+from generator.core.values import Text
+
+
+class BadTime(PortalError, ValueError):
+    """--now or SOURCE_DATE_EPOCH cannot be read."""
+
+
+def resolve_now(value: str | datetime | None) -> datetime:
+    """The build's "now": --now, else SOURCE_DATE_EPOCH, else the clock (UTC)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    if value:
+        try:
+            parsed = DateTimeType().coerce(value.replace("T", " "), Context())
+        except Invalid:
+            try:
+                parsed = datetime.fromisoformat(value)
+            except ValueError:
+                raise BadTime(f"--now: expected a date and time like 2026-12-03 17:30, found {value!r}")
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except ValueError:
+            raise BadTime(f"SOURCE_DATE_EPOCH: expected seconds since 1970, found {epoch!r}")
+    return datetime.now(timezone.utc)
+
+
+def build_site(root: Path, now: datetime | None = None, drafts: bool = False) -> tuple[Site, Problems]:
+    root = Path(root).resolve()
+    problems = Problems()
+    settings = load_settings(root, problems)
+    if settings is None:
+        problems.raise_if_errors()
+    loaded = load_content(settings, problems)
+    ctx = Context(settings)
+    items: dict[str, dict[str, Item]] = {}
+    refs = []
+    for collection, ctype in CONTENT_TYPES.items():
+        merger = Merger(settings.language_codes, settings.default_language, ctx, problems,
+                        type_name=ctype.name)
+        items[collection] = {}
+        for slug, sources in sorted(loaded.items(collection).items()):
+            merger.partial = (collection, slug) in loaded.failed
+            data = merger.merge(ctype.by_name, sources)
+            body = merger.pick_words(
+                {lang: Text(src.body, lang) for lang, src in sources.items() if src.body})
+            items[collection][slug] = ITEM_CLASSES[collection](
+                ctype=ctype, slug=slug, sources=sources, data=data,
+                body={lang: body.get(lang) for lang in settings.language_codes})
+        refs.extend(merger.refs)
+
+    for ref, src, path in refs:
+        targets = items.get(ref.collection, {})
+        if ref.slug not in targets and (ref.collection, ref.slug) not in loaded.failed:
+            kind = CONTENT_TYPES[ref.collection].name
+            problems.error(
+                src.path, f"there is no {kind} called '{ref.slug}'",
+                field=".".join(str(p) if not isinstance(p, int) else f"[{p + 1}]" for p in path).replace(".[", "["),
+                line=src.line(path),
+                expected=f"the name of a file in content/<language>/{ref.collection}/ (without .md)",
+                found=show(ref.slug), suggestion=did_you_mean(ref.slug, targets))
+
+    site = Site(settings=settings, now=resolve_now(now), items=items, drafts=drafts)
+    for item in site.all_items():
+        item.site = site
+    if not problems.errors:
+        check_rules(site, problems)
+        check_tracking(site, problems)
+    problems.raise_if_errors()
+    _drop_unpublished(site)
+    return site, problems
+
+
+def _drop_unpublished(site: Site) -> None:
+    """News that is a draft, or dated after "now" (district time), is not published unless
+    previewing drafts. It is removed from the model itself, so no page, listing, feed, card,
+    "more news", school page or search entry can show it."""
+    if site.drafts:
+        return
+    site.items["news"] = {slug: n for slug, n in site.items["news"].items() if n.is_published}
+    site.forget_lists()  # lists computed while checking rules included them

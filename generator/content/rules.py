@@ -1,0 +1,292 @@
+"""Rules that involve more than one field or item, checked after the merge."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta, timezone
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from generator.content.images.library import check_images
+from generator.content.model import Site
+from generator.content.schema import CONTENT_TYPES
+from generator.core.errors import Problems, did_you_mean
+
+DIRECTORY_SECTIONS = {"services", "levels"}  # /schools/services/, /schools/levels/ (generator.derive.directory)
+RESERVED = {"assets", "search", "404", "feeds", "calendar", "cards", "images", "files", "pages"}
+
+
+def check_rules(site: Site, problems: Problems) -> None:
+    sections = {c for c in CONTENT_TYPES if CONTENT_TYPES[c].url_prefix}
+    reserved = RESERVED | sections | set(site.languages)
+    for page in site.items["pages"].values():
+        if page.slug in reserved:
+            src = next(iter(page.sources.values()))
+            problems.error(src.path, f"the page name '{page.slug}' is already used by the site",
+                           expected="a name that is not one of: " + ", ".join(sorted(reserved)),
+                           found=f"{page.slug}.md",
+                           suggestion=f"rename it, like about-{page.slug}.md")
+
+    for m in site.items["meetings"].values():
+        if m.end_utc <= m.start_utc:
+            path, line = m.locate("end")
+            problems.error(path, "the meeting ends before it starts", field="end", line=line,
+                           expected=f"an end after the start ({m.start:%Y-%m-%d %H:%M})",
+                           found=f"{m.end:%Y-%m-%d %H:%M}",
+                           suggestion="check the end time (24-hour clock: 7 pm is 19:00)")
+        elif m.duration.total_seconds() > 24 * 3600:
+            path, line = m.locate("end")
+            problems.error(path, "the meeting lasts more than a day", field="end", line=line,
+                           expected="an end on the same day or the next",
+                           found=f"{m.end:%Y-%m-%d %H:%M}", suggestion="check the end date")
+        if m.status == "rescheduled" and m.previous_start is None:
+            path, line = m.locate("status")
+            problems.error(path, "a rescheduled meeting needs its old start time",
+                           field="previous_start", line=line,
+                           expected="previous_start: the date and time it was going to start",
+                           suggestion="add 'previous_start: 2026-12-03 17:30' with the old time, "
+                                      "and put the new time in 'start'")
+        if m.get(site.default, "location") is None and m.get(site.default, "online") is None:
+            path, _ = m.locate("start")
+            problems.error(path, "the meeting has no place and no online link",
+                           field="location", expected="location: (a place), online: (a link), or both",
+                           suggestion="add a 'location:' with 'place:' and 'address:'")
+
+    check_meeting_notices(site, problems)
+    check_meeting_documents(site, problems)
+    check_meeting_moves(site, problems)
+
+    for g in site.items["grants"].values():
+        period = g.get(site.default, "period")
+        if period and period["end"] < period["start"]:
+            path, line = g.locate("period")
+            problems.error(path, "the grant period ends before it starts", field="period.end",
+                           line=line, expected=f"a date after {period['start']}",
+                           found=str(period["end"]))
+        for i, ms in enumerate(g.get(site.default, "milestones", [])):
+            if ms.get("completed") and ms["completed"] > site.now.date():
+                path, line = g.locate("milestones")
+                problems.error(path, f"milestone '{ms['id']}' is marked completed on a future date",
+                               field=f"milestones[{i + 1}].completed", line=line,
+                               expected=f"a date on or before today ({site.now.date()})",
+                               found=str(ms["completed"]),
+                               suggestion="set 'completed' when it is done, and 'status: in_progress' until then")
+            if ms.get("completed") and ms.get("status") != "done":
+                path, line = g.locate("milestones")
+                problems.error(path, f"milestone '{ms['id']}' has a completion date but is not done",
+                               field=f"milestones[{i + 1}].status", line=line,
+                               expected="status: done", found=str(ms.get("status")),
+                               suggestion="set 'status: done', or remove 'completed'")
+
+    for s in site.items["schools"].values():
+        c = s.coordinator
+        if c is not None and c.get(site.default, "role") not in ("coordinator", "manager"):
+            path, line = s.locate("coordinator")
+            problems.warning(path, f"{c.title(site.default)} is the coordinator here but their role is "
+                             f"'{c.get(site.default, 'role')}'", field="coordinator", line=line,
+                             suggestion=f"set 'role: coordinator' in {next(iter(c.sources.values())).path}")
+
+    check_grant_progress(site, problems)
+    check_school_names(site, problems)
+    check_images(site, problems)  # last: it processes the photos that are not cached yet
+
+
+# -- schools and images (generator/directory.py, generator/images.py) -------------------
+
+
+def check_school_names(site: Site, problems: Problems) -> None:
+    """The schools directory has pages /schools/services/ and /schools/levels/: no school may be called that."""
+    for s in site.items["schools"].values():
+        if s.slug in DIRECTORY_SECTIONS:
+            src = next(iter(s.sources.values()))
+            problems.error(src.path, f"the school name '{s.slug}' is already used by the schools directory",
+                           expected="a file name that is not " + " or ".join(sorted(DIRECTORY_SECTIONS)),
+                           found=f"{s.slug}.md", suggestion="name the file after the school, like lincoln-elementary.md")
+
+
+# -- meetings: notice periods, moves, documents --------------------------------------
+
+
+def _hours(value: float) -> str:
+    """12, 1.5, 71.75: hours as staff would write them."""
+    rounded = round(value, 2)
+    return f"{rounded:g}"
+
+
+def notice_required_hours(site: Site, meeting) -> int:
+    return site.settings.notice_hours.get(meeting.get(site.default, "kind") or "regular", 72)
+
+
+def check_meeting_notices(site: Site, problems: Problems) -> None:
+    """Warn when a meeting's notice is (or will be) out later than portal.yml's notice_hours allow.
+
+    Checked for every language, since families must get the notice in each: a language with
+    its own file counts from its notice_posted (or, if that file has none, the other files');
+    a language with no file has not been posted yet and counts from now. Meetings that have
+    ended, are cancelled or are postponed are not checked.
+
+    Hours are real hours: the arithmetic is done in UTC, so a daylight-saving change between
+    the notice and the meeting counts (the spring night has 23 hours, the autumn one 25).
+    """
+    for m in site.items["meetings"].values():
+        if m.is_past or m.is_called_off:
+            continue
+        kind = m.get(site.default, "kind") or "regular"
+        need = notice_required_hours(site, m)
+        deadline = m.start_utc - timedelta(hours=need)
+        local_deadline = deadline.astimezone(m.tz)
+        now = site.now.astimezone(timezone.utc)
+        for lang in site.languages:
+            posted = m.notice_posted_at(lang)
+            language = english_name(lang)
+            if posted is None and m.has_file(lang):
+                if now <= deadline:
+                    continue  # not known yet, and still in time: the page itself is the notice
+                path, line = _notice_location(m, lang)
+                problems.warning(path, "the meeting has no notice_posted time, so the notice rule "
+                                 "cannot be checked", field="notice_posted", line=line,
+                                 expected=f"notice_posted: when the notice was published, at least "
+                                          f"{need} hours before {m.start:%Y-%m-%d %H:%M} ({kind} meeting)",
+                                 suggestion="add 'notice_posted: YYYY-MM-DD HH:MM'")
+                continue
+            if posted is None:  # no file in this language: the notice is not out in it yet
+                if now <= deadline:
+                    continue
+                posted = now
+                found = f"no {language} notice yet (content/{lang}/meetings/{m.slug}.md does not exist)"
+                when = "not posted yet"
+            else:
+                found = f"notice_posted {posted:%Y-%m-%d %H:%M}"
+                when = "posted"
+            posted = posted.astimezone(timezone.utc)
+            if posted <= deadline:
+                continue
+            before = (m.start_utc - posted).total_seconds() / 3600
+            short = need - before
+            path, line = _notice_location(m, lang)
+            problems.warning(
+                path,
+                f"the {language} notice is late: {when} {_hours(before)} hours before the start, "
+                f"{_hours(short)} hours short of the {need} hours a {kind} meeting needs",
+                field="notice_posted", line=line,
+                expected=f"a notice in every language by {local_deadline:%Y-%m-%d %H:%M} "
+                         f"({need} hours before {m.start:%Y-%m-%d %H:%M}; portal.yml notice_hours.{kind})",
+                found=found,
+                suggestion=f"move the meeting to {need} hours or more after the notice (status: "
+                           "rescheduled; see 'Move a meeting' in docs/staff-guide.md), and update "
+                           "notice_posted when you publish it" if m.has_file(lang) else
+                           f"publish the {language} notice: create content/{lang}/meetings/{m.slug}.md")
+
+
+def _notice_location(m, lang: str) -> tuple[str, int | None]:
+    src = m.sources.get(lang)
+    if src is None:
+        return f"content/{lang}/meetings/{m.slug}.md", None
+    if "notice_posted" in src.data:
+        return src.path, src.line(("notice_posted",))
+    return src.path, None  # no time of its own: it shares the other files' notice_posted
+
+
+def english_name(lang: str) -> str:
+    """A language's name in English (for messages to staff): es -> Spanish."""
+    try:
+        return Locale.parse(lang.replace("-", "_")).get_display_name("en") or lang
+    except (ValueError, UnknownLocaleError):
+        return lang
+
+
+def check_meeting_moves(site: Site, problems: Problems) -> None:
+    for m in site.items["meetings"].values():
+        loc = m.get(site.default, "location")
+        if loc is not None and not loc.get("place") and not m.address:
+            path, line = m.locate("location")
+            problems.error(path, "the meeting's location has no place and no address",
+                           field="location", line=line,
+                           expected="location.place (like 'District Office') and location.address",
+                           suggestion="fill in 'place:' and 'address:' under 'location:', or remove "
+                                      "'location:' for an online-only meeting")
+        if m.slug == "calendar":
+            path, _ = m.locate("start")
+            problems.error(path, "the meeting name 'calendar' is used by the calendar pages",
+                           expected="a file name like 2026-12-03-lincoln-sac.md",
+                           found="calendar.md", suggestion="rename the file")
+        # The latest earlier start equal to start is a slip (the new time written twice); an
+        # older one equal to start is a move back to that time (each move counts: SEQUENCE).
+        if m.previous_start is not None and m.previous_start == m.start:
+            path, line = m.locate("previous_start")
+            problems.error(path, "previous_start is the same as start", field="previous_start",
+                           line=line, expected="the time the meeting was going to start, before it moved",
+                           found=f"{m.start:%Y-%m-%d %H:%M}",
+                           suggestion="put the new time in 'start' and the old one in 'previous_start'")
+
+
+def document_path(site: Site, file: str) -> Path | None:
+    """The local file a meeting document names (a path inside content/), or None for a link."""
+    if re.match(r"[a-z][a-z0-9+.-]*:", file, re.I):
+        return None
+    rel = file.strip()
+    while rel.startswith("./"):
+        rel = rel[2:]
+    return site.settings.content_dir / rel.removeprefix("content/")
+
+
+def check_meeting_documents(site: Site, problems: Problems) -> None:
+    content = site.settings.content_dir.resolve()
+    files_dir = content / "files"
+    for m in site.items["meetings"].values():
+        for i, doc in enumerate(m.get(site.default, "documents", [])):
+            file = str(doc.get("file", ""))
+            if re.match(r"[a-z][a-z0-9+.-]*:", file, re.I):
+                if not re.match(r"https?://", file, re.I):
+                    path, line = m.locate("documents")
+                    problems.error(path, "a document must be a web link or a file in content/files/",
+                                   field=f"documents[{i + 1}].file", line=line,
+                                   expected="https://... or files/<name>", found=file)
+                continue
+            target = document_path(site, file)
+            path, line = m.locate("documents")
+            try:
+                inside = target.resolve().relative_to(files_dir.resolve())
+            except ValueError:
+                inside = None
+            if file.startswith("/") or inside is None:
+                problems.error(path, "the document is not inside content/files/",
+                               field=f"documents[{i + 1}].file", line=line,
+                               expected="a path inside content/, like files/agenda.pdf", found=file,
+                               suggestion="put the file in content/files/ and write files/<name>")
+            elif not target.is_file():
+                known = [p.relative_to(content).as_posix() for p in files_dir.rglob("*") if p.is_file()] \
+                    if files_dir.is_dir() else []
+                problems.error(path, "the document file does not exist",
+                               field=f"documents[{i + 1}].file", line=line,
+                               expected="a file inside content/files/", found=file,
+                               suggestion=did_you_mean(file.removeprefix("content/"), known)
+                               or "put the file in content/files/")
+
+
+# -- grants and news (issue 3: generator/progress.py, generator/news.py) ---------------------
+
+
+def check_grant_progress(site: Site, problems: Problems) -> None:
+    """A milestone for one school must be for a school the grant covers (else no school page would
+    show it), and no grant may be called 'dashboard' (the progress dashboard is /grants/dashboard/)."""
+    for g in site.items["grants"].values():
+        if g.slug == "dashboard":
+            src = next(iter(g.sources.values()))
+            problems.error(src.path, "the grant name 'dashboard' is used by the progress dashboard",
+                           expected="another file name", found="dashboard.md",
+                           suggestion="rename the file, like dashboard-grant.md")
+        covered = {r.slug for r in g.get(site.default, "schools", [])}
+        for i, ms in enumerate(g.get(site.default, "milestones", [])):
+            ref = ms.get("school")
+            if ref is not None and ref.slug not in covered:
+                path, line = g.locate("milestones")
+                for src in g.sources.values():
+                    if ("milestones", i, "school") in src.lines:
+                        path, line = src.path, src.lines[("milestones", i, "school")]
+                        break
+                problems.error(path, f"milestone '{ms['id']}' is for {ref.slug}, which the grant does not cover",
+                               field=f"milestones[{i + 1}].school", line=line,
+                               expected="one of the grant's schools: " + (", ".join(sorted(covered)) or "(none listed)"),
+                               found=ref.slug,
+                               suggestion=f"add '- {ref.slug}' to the grant's 'schools:', or correct the milestone's school")

@@ -1,0 +1,351 @@
+"""The content schema: the single source of truth for every content kind.
+
+Each field states its type, whether it is required and a line of help. The
+same definitions drive validation and its messages (generator.content.merge), the
+staff documentation (``portal schema``), the JSON Schema used by editors, and
+the files ``portal new`` writes.
+
+Fields come in two kinds:
+
+* **facts** (dates, places, references, amounts, e-mails...) may be written
+  once in either language's file; when both files state one they must agree.
+* **words** (:class:`Word` and lists of words) belong to one language; a
+  language without its own words shows another language's, marked as such.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Callable
+
+from generator.content.datetypes import (
+    DateTimeType,
+    DateType,
+    TimeOrDateTime,
+    TimeZoneType,
+)
+from generator.content.fieldtypes import (
+    Bool,
+    Choice,
+    Context,
+    Currency,
+    Email,
+    Field,
+    Int,
+    LanguageCode,
+    ListOf,
+    Money,
+    Obj,
+    OneOrList,
+    Phone,
+    RefType,
+    Slug,
+    Str,
+    Url,
+    Word,
+)
+
+
+@dataclass
+class ContentType:
+    """One kind of content: where its files live, its fields, its pages."""
+
+    name: str  # singular, e.g. "school"
+    collection: str  # folder under content/<lang>/ and URL section, e.g. "schools"
+    fields: list[Field]
+    title_field: str
+    body_help: str
+    template: str
+    list_template: str | None
+    doc: str
+    url_prefix: str | None = None  # defaults to the collection
+    sort: Callable | None = dc_field(default=None, repr=False)
+
+    def __post_init__(self):
+        self.by_name = {f.name: f for f in self.fields}
+        if self.url_prefix is None:
+            self.url_prefix = self.collection
+
+    def as_obj(self) -> Obj:
+        return Obj(self.fields)
+
+    def json_schema(self) -> dict:
+        schema = self.as_obj().json_schema()
+        schema["title"] = f"portal {self.name}"
+        schema["description"] = self.doc
+        return schema
+
+
+def _services(ctx: Context) -> list[str]:
+    return list(ctx.settings.services) if ctx.settings else []
+
+
+IMAGE = Obj(
+    [
+        Field("src", Str(expected="a path to an image inside content/, like images/lincoln.jpg",
+                         example="images/photo.jpg"),
+              "Path to the image file, relative to the content/ folder.", required=True),
+        Field("alt", Word("What the photo shows, for people who cannot see it"),
+              "Describe what the photo shows (required unless decorative)."),
+        Field("decorative", Bool(), "true if the image adds nothing for a screen-reader user.",
+              in_example=False),
+    ],
+    shorthand="src",
+)
+
+ADDRESS = Obj(
+    [
+        Field("street", Str(example="1200 Alder Street"), "Street and number.", required=True),
+        Field("city", Str(example="Valle Verde"), "City.", required=True),
+        Field("state", Str(example="CA"), "State (two letters).", required=True),
+        Field("postal_code", Str(pattern=r"\d{5}(-\d{4})?", expected="a ZIP code like 95301",
+                                 example="95301"), "ZIP code.", required=True),
+    ]
+)
+
+SCHOOL_LEVELS = ["early", "elementary", "middle", "k8", "high", "k12", "adult"]
+PERSON_ROLES = ["coordinator", "manager", "principal", "family_liaison", "counselor", "nurse",
+                "staff", "partner"]
+MEETING_GROUPS = ["site_advisory_council", "leadership_team", "district_advisory_council",
+                  "family_workshop", "community_presentation"]
+MEETING_STATUSES = ["scheduled", "cancelled", "rescheduled", "postponed"]
+MEETING_KINDS = ["regular", "special"]
+DOCUMENT_KINDS = ["agenda", "minutes", "presentation", "flyer", "report", "other"]
+GRANT_KINDS = ["planning", "implementation", "coordination", "other"]
+MILESTONE_STATUSES = ["planned", "in_progress", "done"]
+
+SCHOOL = ContentType(
+    name="school",
+    collection="schools",
+    title_field="name",
+    template="school.html",
+    list_template="schools.html",
+    doc="A school site: one file per school.",
+    body_help="A description of the school and its community.",
+    fields=[
+        Field("name", Word("Lincoln Elementary School"), "The school's full name.", required=True),
+        Field("short_name", Word("Lincoln"), "A short name for lists and buttons."),
+        Field("level", Choice(SCHOOL_LEVELS, "elementary"), "The kind of school.", required=True),
+        Field("grades", Str(expected="a grade range like TK-5 or 9-12", example="TK-5"),
+              "Grades taught, like TK-5, 6-8 or 9-12.", required=True),
+        Field("address", ADDRESS, "Where the school is.", required=True),
+        Field("phone", Phone(), "The school office's phone number."),
+        Field("website", Url(), "The school's own website."),
+        Field("principal", Str(example="Ana Torres"), "The principal's name."),
+        Field("coordinator", RefType("people"),
+              "The community school coordinator: a person's file name, like maria-lopez."),
+        Field("services", ListOf(Obj([
+            Field("id", Choice(_services, "food_pantry", source="services listed in portal.yml"),
+                  "A service from the list in portal.yml.", required=True),
+            Field("partner", Str(example="Valle Verde Food Bank"), "The partner who provides it."),
+            Field("details", Word("Open Fridays 2-4 pm"), "When, where or how to use it."),
+        ], shorthand="id"), example=["food_pantry", "tutoring"]),
+            "Services offered at the school (ids from portal.yml)."),
+        Field("partners", ListOf(Obj([
+            Field("name", Str(example="Valle Verde Food Bank"), "The partner's name.", required=True),
+            Field("url", Url(), "The partner's website."),
+        ], shorthand="name"), example=["Valle Verde Food Bank"]), "Partner organisations."),
+        Field("photo", IMAGE, "A photo of the school.", in_example=False),
+        Field("council", Obj([
+            Field("name", Word("Lincoln Site Advisory Council"), "The council's name."),
+            Field("schedule", Word("Second Tuesday of each month, 5:30 to 7:00 pm, in the library"),
+                  "When it usually meets."),
+            Field("how_to_join", Word("Any parent or caregiver can join: tell the coordinator."),
+                  "How families can join."),
+        ]), "The school's advisory council."),
+    ],
+)
+
+PERSON = ContentType(
+    name="person",
+    collection="people",
+    title_field="name",
+    template="person.html",
+    list_template="people.html",
+    doc="A person: a coordinator, manager, principal or other staff member.",
+    body_help="A short biography.",
+    fields=[
+        Field("name", Str(example="María López"), "The person's name.", required=True),
+        Field("role", Choice(PERSON_ROLES, "coordinator"), "Their role.", required=True),
+        Field("job_title", Word("Community School Coordinator"),
+              "Their job title as they use it, if it says more than the role."),
+        Field("schools", ListOf(RefType("schools"), example=["lincoln-elementary"]),
+              "Schools they serve besides any they coordinate (file names)."),
+        Field("email", Email(), "Work e-mail address."),
+        Field("phone", Phone(), "Work phone number."),
+        Field("languages", ListOf(LanguageCode(), example=["en", "es"]),
+              "Languages they speak, as codes (en, es, vi...)."),
+        Field("office_hours", Word("Monday to Thursday, 8:00 am to 4:00 pm, Room 12"),
+              "When and where families can find them."),
+        Field("photo", IMAGE, "A photo of the person.", in_example=False),
+    ],
+)
+
+MEETING = ContentType(
+    name="meeting",
+    collection="meetings",
+    title_field="title",
+    template="meeting.html",
+    list_template="meetings.html",
+    doc="A meeting notice: one file per meeting.",
+    body_help="Notes before the meeting; once held, the minutes (then set minutes: true).",
+    fields=[
+        Field("title", Word("December meeting"), "A short title; the group and school are added."),
+        Field("group", Choice(MEETING_GROUPS, "site_advisory_council"), "Which body meets.",
+              required=True),
+        Field("school", RefType("schools"), "The school (leave out for district-wide meetings)."),
+        Field("kind", Choice(MEETING_KINDS, "regular"),
+              "regular (72 hours' notice) or special (24 hours).", default="regular"),
+        Field("start", DateTimeType(), "When it starts (24-hour clock).", required=True),
+        Field("end", TimeOrDateTime(), "When it ends: a time, or a date and time.", required=True),
+        Field("timezone", TimeZoneType(), "Only if not the district's time zone.", in_example=False),
+        Field("status", Choice(MEETING_STATUSES, "scheduled"),
+              "scheduled, cancelled, rescheduled (give previous_start) or postponed.",
+              default="scheduled"),
+        Field("previous_start", OneOrList(DateTimeType()),
+              "For a moved meeting: when it was going to start. Moved again? Make it a list of "
+              "every earlier start, oldest first (each move raises the calendar SEQUENCE).",
+              in_example=False),
+        Field("status_note", Word("Moved because of the winter storm."),
+              "Why it was cancelled, moved or postponed.", in_example=False),
+        Field("location", Obj([
+            Field("place", Word("School library"), "The room or building people look for."),
+            Field("address", Str(example="1200 Alder Street, Valle Verde, CA 95301"),
+                  "Street address (leave out to use the school's)."),
+            Field("room", Word("Room 14"), "Room, if it helps."),
+        ]), "Where it meets in person (leave out for online-only meetings)."),
+        Field("online", Obj([
+            Field("url", Url(), "Link to join.", required=True),
+            Field("phone", Str(example="+1 555 010 9000"), "Phone number to join by phone."),
+            Field("meeting_id", Str(example="812 555 0199"), "Meeting ID."),
+            Field("passcode", Str(example="4821"), "Passcode."),
+        ]), "How to take part online.", in_example=False),
+        Field("agenda", ListOf(Word("Welcome and introductions"),
+                               example=["Welcome and introductions", "Partner updates"]),
+              "Agenda items, in order."),
+        Field("supports", Obj([
+            Field("interpretation", ListOf(LanguageCode(), example=["es"]),
+                  "Languages interpreted at the meeting."),
+            Field("childcare", Bool(), "true if childcare is provided."),
+            Field("food", Bool(), "true if a meal or snacks are served."),
+            Field("accessibility_contact", Obj([
+                Field("name", Str(example="María López"), "Whom to ask.", required=True),
+                Field("email", Email(), "Their e-mail."),
+                Field("phone", Phone(), "Their phone."),
+            ]), "Whom to contact for accommodations."),
+            Field("request_days", Int(0, 30, example=2),
+                  "How many days ahead accommodations should be asked for."),
+        ]), "Help offered so everyone can take part."),
+        Field("documents", ListOf(Obj([
+            Field("title", Word("Agenda (PDF)"), "What the document is.", required=True),
+            Field("file", Str(example="https://example.org/agenda.pdf"),
+                  "A link, or a path inside content/.", required=True),
+            Field("kind", Choice(DOCUMENT_KINDS, "agenda"), "agenda, minutes, presentation..."),
+        ])), "Documents to download.", in_example=False),
+        Field("minutes", Bool(),
+              "true once the text below the front-matter holds the minutes of the meeting (the "
+              "page then heads it \"Minutes\"; until then \"Notes\")."),
+        Field("reinstated", Int(1, 99, example=1),
+              "How many times the meeting was cancelled or postponed and then put back at the "
+              "same time (each raises the calendar SEQUENCE). Add one each time; never lower it.",
+              in_example=False),
+        Field("notice_posted", DateTimeType(), "When this notice was published in this language.",
+              per_language=True),
+    ],
+)
+
+GRANT = ContentType(
+    name="grant",
+    collection="grants",
+    title_field="name",
+    template="grant.html",
+    list_template="grants.html",
+    doc="A grant award and its milestones.",
+    body_help="What the grant pays for and why it matters.",
+    fields=[
+        Field("name", Word("Community Schools Implementation Grant"), "The grant's name.",
+              required=True),
+        Field("funder", Word("California Department of Education"), "Who awards it.",
+              required=True),
+        Field("programme", Str(example="CCSPP"), "The programme, like CCSPP or NMPED."),
+        Field("kind", Choice(GRANT_KINDS, "implementation"), "The kind of grant.", required=True),
+        Field("amount", Money(), "The amount awarded, as a plain number.", required=True),
+        Field("currency", Currency(), "Currency code.", default="USD", in_example=False),
+        Field("awarded", DateType(), "When the award was announced."),
+        Field("period", Obj([
+            Field("start", DateType(), "First day covered.", required=True),
+            Field("end", DateType(), "Last day covered.", required=True),
+        ]), "The period the grant covers."),
+        Field("summary", Word("Five years of funding for coordinators at all six schools."),
+              "One or two sentences for lists and sharing."),
+        Field("schools", ListOf(RefType("schools"), example=["lincoln-elementary"]),
+              "Schools the grant covers (file names)."),
+        Field("milestones", ListOf(Obj([
+            Field("id", Slug(), "A stable identifier; never change it.", required=True),
+            Field("title", Word("Hire a coordinator at each school"), "What is to be done.",
+                  required=True),
+            Field("step", Int(1, 4, example=1),
+                  "Implementation step: 1 structures, 2 services, 3 training, 4 practices."),
+            Field("due", DateType(), "When it is due."),
+            Field("completed", DateType(), "When it was done.", in_example=False),
+            Field("status", Choice(MILESTONE_STATUSES, "planned"), "planned, in_progress or done.",
+                  default="planned"),
+            Field("school", RefType("schools"), "Only if it concerns one school.",
+                  in_example=False),
+        ], pair_by="id")), "Milestones, each with a stable id."),
+    ],
+)
+
+NEWS = ContentType(
+    name="news",
+    collection="news",
+    title_field="title",
+    template="post.html",
+    list_template="news.html",
+    doc="A news post or announcement.",
+    body_help="The article.",
+    fields=[
+        Field("title", Word("District awarded community schools grant"), "The headline.",
+              required=True),
+        Field("date", DateType(), "Publication date.", required=True),
+        Field("author", Str(example="Ana Torres"), "Who wrote it."),
+        Field("byline", Word("Guest columnist"), "The author's role, as printed under the name."),
+        Field("summary", Word("One or two sentences for lists and sharing."),
+              "One or two sentences for lists and sharing.", required=True),
+        Field("image", IMAGE, "A featured image.", in_example=False),
+        Field("schools", ListOf(RefType("schools"), example=[]), "Schools it is about."),
+        Field("grants", ListOf(RefType("grants"), example=[]), "Grants it is about."),
+        Field("draft", Bool(), "true to keep it off the site.", in_example=False, default=False),
+    ],
+)
+
+PAGE = ContentType(
+    name="page",
+    collection="pages",
+    title_field="title",
+    template="page.html",
+    list_template="pages.html",
+    url_prefix="",
+    doc="A free page, such as 'The four pillars' or 'How to join a council'.",
+    body_help="The page's text.",
+    fields=[
+        Field("title", Word("How advisory councils work"), "The page title.", required=True),
+        Field("summary", Word("One sentence about the page."), "One sentence for lists and sharing."),
+        Field("order", Int(0, 999, example=10), "Position in the list of pages (lower first).",
+              default=100),
+    ],
+)
+
+# Every kind of content can record which version of the source text a translation follows.
+TRANSLATION_FIELD = Field(
+    "source_hash", Str(pattern=r"[0-9a-f]{6,64}", expected="a fingerprint written by "
+                       "'portal translations mark'", example="3f2a9c1e7b4d"),
+    "Written by 'portal translations mark' in a translation: which version of the source text "
+    "it was made from. Do not edit by hand.", in_example=False, per_language=True)
+for _type in (SCHOOL, PERSON, MEETING, GRANT, NEWS, PAGE):
+    _type.fields.append(TRANSLATION_FIELD)
+    _type.by_name[TRANSLATION_FIELD.name] = TRANSLATION_FIELD
+
+CONTENT_TYPES: dict[str, ContentType] = {
+    t.collection: t for t in (SCHOOL, PERSON, MEETING, GRANT, NEWS, PAGE)
+}

@@ -1,0 +1,45 @@
+"""Derive: from the model, the list of pages every language gets, and what the theme shows.
+
+Every item gets a page in every language, every collection a listing, and the
+stage's producers add the rest: the news listing's pages, the grants dashboard,
+meeting lists, month calendars and flyers, and the schools directory. Each
+producer is a function ``producer(site, messages_for)`` returning
+:class:`~generator.derive.page.PageSpec` objects; :data:`PAGE_PRODUCERS` lists
+them all, so this file says which pages the site has.
+"""
+from __future__ import annotations
+
+from generator.content.model import Item, Site
+from generator.content.schema import CONTENT_TYPES
+from generator.derive.directory import directory_pages
+from generator.derive.meetings import meeting_pages
+from generator.derive.news import news_pages
+from generator.derive.page import PageSpec
+from generator.derive.progress import dashboard_pages
+
+# Extra pages besides one per item and one listing per collection, in this order.
+PAGE_PRODUCERS = (news_pages, dashboard_pages, meeting_pages, directory_pages)
+
+
+def derive_pages(site: Site, messages_for) -> list[PageSpec]:
+    """Every page in every language. ``messages_for(lang)`` gives a message lookup."""
+    pages: list[PageSpec] = []
+    for lang in site.languages:
+        t = messages_for(lang)
+        pages.append(PageSpec(lang, "index.md", "home.html", t("home.title"), "home"))
+        for collection, ctype in CONTENT_TYPES.items():
+            if ctype.list_template:
+                pages.append(PageSpec(lang, f"{collection}/index.md", ctype.list_template,
+                                      t(f"{collection}.title"), "list", collection))
+            for item in site.items[collection].values():
+                pages.append(_item_page(item, lang))
+    for producer in PAGE_PRODUCERS:
+        pages.extend(producer(site, messages_for))
+    return pages
+
+
+def _item_page(item: Item, lang: str) -> PageSpec:
+    body = item.body.get(lang) or ""
+    return PageSpec(lang=lang, src=item.path.rstrip("/") + ".md", template=item.ctype.template,
+                    title=str(item.title(lang)), kind="item", collection=item.collection,
+                    slug=item.slug, body=str(body))

@@ -1,0 +1,232 @@
+"""Meeting pages besides one per meeting, and what the theme needs to show meetings.
+
+Pages (in every language):
+
+* ``schools/<slug>/meetings/``        a school's meetings: upcoming first, then past by month;
+* ``meetings/calendar/``              the months that have a calendar page;
+* ``meetings/calendar/<YYYY-MM>/``    a month as a calendar, for every month with a meeting
+                                      and the build's current month (so the count stays bounded);
+* ``meetings/<slug>/flyer/``          a printable flyer with every language side by side.
+
+Files: documents that meetings list from ``content/files/`` are published at
+``/files/...`` (once, for every language), and their size is shown.
+"""
+from __future__ import annotations
+
+import calendar as pycal
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePosixPath
+from zoneinfo import ZoneInfo
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import get_day_names
+from babel.units import format_unit
+
+from generator.content.model import Meeting, Site
+from generator.content.rules import document_path
+from generator.core.i18n import babel_locale
+from generator.derive.page import PageSpec
+from generator.derive.views import View
+
+# -- pages -----------------------------------------------------------------------------
+
+
+def month_keys(site: Site) -> list[str]:
+    """Months with a calendar page: every month with a meeting (or a date a meeting was moved
+    from, which says where it went), and the current month."""
+    now = site.now.astimezone(ZoneInfo(site.settings.timezone))
+    moved = {f"{p:%Y-%m}" for m in site.meetings for p in m.previous_starts}
+    return sorted({m.month_key for m in site.meetings} | moved | {f"{now:%Y-%m}"})
+
+
+def month_date(key: str) -> date:
+    year, month = key.split("-")
+    return date(int(year), int(month), 1)
+
+
+def meeting_pages(site: Site, messages_for) -> list[PageSpec]:
+    pages = []
+    months = month_keys(site)
+    for lang in site.languages:
+        t = messages_for(lang)
+        for school in site.schools:
+            pages.append(PageSpec(lang, f"schools/{school.slug}/meetings.md", "school_meetings.html",
+                                  t("meeting_notice.school_meetings", school=str(school.title(lang))),
+                                  "item", "schools", school.slug))
+        pages.append(PageSpec(lang, "meetings/calendar/index.md", "meetings_calendar.html",
+                              t("meeting_notice.calendar_title"), "calendar", "meetings"))
+        for key in months:
+            pages.append(PageSpec(lang, f"meetings/calendar/{key}.md", "meetings_calendar.html",
+                                  t("meeting_notice.calendar_title"), "calendar", "meetings",
+                                  params=(("month", key),)))
+        for m in site.meetings:
+            pages.append(PageSpec(lang, f"meetings/{m.slug}/flyer.md", "meeting_flyer.html",
+                                  t("meeting_notice.flyer_title"), "item", "meetings", m.slug))
+    return pages
+
+
+# -- documents -------------------------------------------------------------------------
+
+
+def published_path(site: Site, file: str) -> str | None:
+    """Where a local document is published (files/agenda.pdf), or None for a link."""
+    target = document_path(site, file)
+    if target is None:
+        return None
+    return target.resolve().relative_to(site.settings.content_dir.resolve()).as_posix()
+
+
+@dataclass
+class Document:
+    title: object
+    href: str  # a path below the site root (local files) or a full address
+    local: bool
+    kind: str | None
+    format: str | None  # PDF, DOCX...
+    size: str | None  # "45 kB", in the page's language
+
+
+FORMATS = {"pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "ppt", "pptx",
+           "odp", "jpg", "jpeg", "png", "gif", "webp", "svg", "mp3", "m4a", "mp4", "zip", "epub"}
+
+
+def file_format(name: str) -> str | None:
+    """PDF, DOCX...: the format of a document people download (not of a web page)."""
+    suffix = PurePosixPath(name.split("?", 1)[0].split("#", 1)[0]).suffix.lstrip(".").lower()
+    return suffix.upper() if suffix in FORMATS else None
+
+
+def human_size(size: int, lang: str) -> str:
+    locale = babel_locale(lang)
+    if size < 1000 * 1000:
+        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=locale)
+    return format_unit(round(size / 1000 / 1000, 1), "digital-megabyte", length="short", locale=locale)
+
+
+def documents(m: Meeting, lang: str) -> list[Document]:
+    site = m.site
+    out = []
+    for doc in m.get(lang, "documents", []):
+        file = str(doc["file"])
+        rel = published_path(site, file)
+        size = None
+        if rel:
+            size = human_size((site.settings.content_dir / rel).stat().st_size, lang)
+        out.append(Document(doc["title"], rel or file, rel is not None, doc.get("kind"),
+                            file_format(file), size))
+    return out
+
+
+# -- lists: upcoming first, then past by month --------------------------------------------
+
+
+@dataclass
+class MonthGroup:
+    key: str
+    first: date
+    meetings: list[View] = field(default_factory=list)
+
+
+@dataclass
+class Sections:
+    upcoming: list[View]
+    past: list[MonthGroup]
+
+
+def sections(site: Site, lang: str, school=None) -> Sections:
+    """Upcoming meetings (soonest first), then past ones by month (latest first), at build time."""
+    meetings = [m for m in site.meetings if school is None or m.school is school]
+    upcoming = [View(m, lang) for m in meetings if not m.is_past]
+    past: dict[str, MonthGroup] = {}
+    for m in reversed(meetings):
+        if m.is_past:
+            group = past.setdefault(m.month_key, MonthGroup(m.month_key, month_date(m.month_key)))
+            group.meetings.append(View(m, lang))
+    return Sections(upcoming, list(past.values()))
+
+
+def next_meetings(site: Site, lang: str, school=None, count: int | None = None) -> list[View]:
+    """The next meeting and, by default, every one after it that will take place: the browser
+    shows the first that has not ended, so a page built long ago still finds the next one
+    (a school or the district has only a few upcoming meetings)."""
+    out = []
+    for m in site.upcoming_meetings:
+        if m.is_called_off or (school is not None and m.school is not school):
+            continue
+        out.append(View(m, lang))
+        if count is not None and len(out) == count:
+            break
+    return out
+
+
+# -- calendar month ----------------------------------------------------------------------
+
+
+@dataclass
+class Day:
+    day: date | None
+    meetings: list[View]
+    moved: list[View] = field(default_factory=list)  # meetings moved away from this day ("Moved to ...")
+
+
+@dataclass
+class Month:
+    key: str
+    first: date
+    weekdays: list[tuple[str, str]]  # (abbreviated, full) names, in the locale's week order
+    weeks: list[list[Day]]
+    days: list[Day]  # only days with meetings, for the list view
+    prev: str | None
+    next: str | None
+    count: int
+
+
+def week_locale(site: Site, lang: str):
+    """The language as spoken where the district is (es + America/Los_Angeles: es_US, weeks
+    starting on Sunday), for the first day of the week."""
+    locale = babel_locale(lang)
+    territory = get_global("zone_territories").get(site.settings.timezone)
+    if territory and not locale.territory:
+        try:
+            return Locale.parse(f"{locale.language}_{territory}")
+        except (ValueError, UnknownLocaleError):
+            pass
+    return locale
+
+
+def month(site: Site, lang: str, key: str) -> Month:
+    locale = babel_locale(lang)
+    first_day = week_locale(site, lang).first_week_day  # 0 = Monday
+    abbr = get_day_names("abbreviated", locale=locale)
+    wide = get_day_names("wide", locale=locale)
+    order = [(first_day + i) % 7 for i in range(7)]
+    first = month_date(key)
+    by_day: dict[date, list[View]] = {}
+    moved: dict[date, list[View]] = {}
+    for m in site.meetings:
+        if m.month_key == key:
+            by_day.setdefault(m.start.date(), []).append(View(m, lang))
+        for old in {p.date() for p in m.previous_starts}:
+            if f"{old:%Y-%m}" == key and old != m.start.date():
+                moved.setdefault(old, []).append(View(m, lang))
+    weeks = []
+    for week in pycal.Calendar(first_day).monthdatescalendar(first.year, first.month):
+        weeks.append([Day(d, by_day.get(d, []), moved.get(d, [])) if d.month == first.month else Day(None, [])
+                      for d in week])
+    keys = month_keys(site)
+    i = keys.index(key) if key in keys else -1
+    return Month(key, first, [(abbr[d], wide[d]) for d in order], weeks,
+                 [Day(d, by_day.get(d, []), moved.get(d, [])) for d in sorted(set(by_day) | set(moved))],
+                 keys[i - 1] if i > 0 else None, keys[i + 1] if 0 <= i < len(keys) - 1 else None,
+                 sum(len(v) for v in by_day.values()))
+
+
+def months(site: Site) -> list[date]:
+    return [month_date(k) for k in month_keys(site)]
+
+
+def current_month(site: Site) -> str:
+    now = site.now.astimezone(ZoneInfo(site.settings.timezone))
+    return f"{now:%Y-%m}"

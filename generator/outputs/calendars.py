@@ -1,0 +1,153 @@
+"""Calendars: .ics files (RFC 5545, written with the icalendar library) and calendar links.
+
+Every language gets, under ``calendar/`` (``/es/calendar/`` for Spanish...):
+
+* ``meetings/<slug>.ics``   one meeting ("Add to calendar");
+* ``schools/<slug>.ics``    every meeting at a school;
+* ``bodies/<body>.ics``     every meeting of one body (a school's council, the district council);
+* ``district.ics``          every meeting in the district.
+
+SUMMARY, DESCRIPTION and LOCATION are in the file's language. A meeting keeps
+its UID forever (its file name, which staff keep when a meeting moves, at the
+site's host); SEQUENCE is two per earlier start time (``previous_start``) and
+per reinstatement (``reinstated``), plus one while cancelled or postponed
+(Meeting.sequence), so every documented staff edit raises it. A
+cancelled meeting stays in every calendar with STATUS:CANCELLED. DTSTAMP is
+the build's "now" (``--now`` / SOURCE_DATE_EPOCH keep builds reproducible).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timezone
+from urllib.parse import quote, urlencode
+
+from icalendar import Calendar, Event, vText
+
+from generator.content.model import Meeting, Site
+from generator.derive.meeting_text import Words, page_url
+from generator.derive.views import lang_prefix
+from generator.outputs.file import OutputFile
+
+PRODID = "-//portal//community schools meetings//EN"
+STATUS = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "cancelled": "CANCELLED",
+          "postponed": "TENTATIVE"}
+
+
+def meeting_ics(slug: str) -> str:
+    return f"calendar/meetings/{slug}.ics"
+
+
+def school_ics(slug: str) -> str:
+    return f"calendar/schools/{slug}.ics"
+
+
+def body_ics(key: str) -> str:
+    return f"calendar/bodies/{key}.ics"
+
+
+DISTRICT_ICS = "calendar/district.ics"
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A calendar people can subscribe to, in one language."""
+
+    rel: str  # path below the language root, e.g. calendar/district.ics
+    href: str  # path below the site root, for links in pages (|url): es/calendar/district.ics
+    https: str
+    webcal: str
+    google: str  # "add by URL" in Google Calendar
+
+
+def feed(site: Site, lang: str, rel: str) -> Feed:
+    https = site.settings.site_url + lang_prefix(site, lang) + rel
+    webcal = "webcal://" + https.split("://", 1)[1]
+    return Feed(rel, lang_prefix(site, lang) + rel, https, webcal,
+                "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe=""))
+
+
+def event(site: Site, m: Meeting, words: Words) -> Event:
+    ev = Event()
+    ev.add("uid", m.uid)
+    ev.add("dtstamp", site.now.astimezone(timezone.utc))
+    ev.add("dtstart", m.start)
+    ev.add("dtend", m.end)
+    ev.add("sequence", m.sequence)
+    ev.add("status", STATUS[m.status])
+    ev.add("summary", words.summary(m))
+    ev.add("description", words.description(m))
+    location = words.location(m)
+    if location:
+        ev.add("location", location)
+    ev.add("url", page_url(site, m, words.lang))
+    ev.add("categories", [words.t(f"groups.{m.get(site.default, 'group')}")])
+    ev.add("class", "PUBLIC")
+    ev.add("transp", "TRANSPARENT" if m.is_called_off else "OPAQUE")
+    return ev
+
+
+def calendar(site: Site, meetings: list[Meeting], words: Words, name: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", site.settings.timezone)
+    cal.add("refresh-interval", vText("PT12H"), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT12H")
+    for m in meetings:
+        cal.add_component(event(site, m, words))
+    years = [m.start.year for m in meetings] + [m.end.year for m in meetings] or [site.now.year]
+    cal.add_missing_timezones(first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1))
+    return cal.to_ical()
+
+
+def bodies(site: Site) -> dict[str, list[Meeting]]:
+    out: dict[str, list[Meeting]] = {}
+    for m in site.meetings:
+        out.setdefault(m.body_key, []).append(m)
+    return out
+
+
+def calendar_files(site: Site, messages_for) -> list[OutputFile]:
+    files = []
+    by_school: dict[str, list[Meeting]] = {s.slug: [] for s in site.schools}
+    for m in site.meetings:
+        if m.school is not None:
+            by_school[m.school.slug].append(m)
+    for lang in site.languages:
+        t = messages_for(lang)
+        words = Words(site, lang, t)
+        district = site.settings.localized(site.settings.district_name, lang)
+
+        def add(rel, meetings, name):
+            files.append(OutputFile(rel, calendar(site, meetings, words, name), lang, "calendars"))
+
+        for m in site.meetings:
+            add(meeting_ics(m.slug), [m], words.title(m))
+        for school in site.schools:
+            add(school_ics(school.slug), by_school[school.slug],
+                t("meeting_notice.calendar_of", name=str(school.title(lang))))
+        for key, meetings in bodies(site).items():
+            add(body_ics(key), meetings, t("meeting_notice.calendar_of", name=words.name(meetings[0])))
+        add(DISTRICT_ICS, site.meetings, t("meeting_notice.calendar_of", name=district))
+    return files
+
+
+# -- links -----------------------------------------------------------------------------
+
+
+def google_link(site: Site, m: Meeting, words: Words) -> str:
+    """An "add to Google Calendar" link (a plain link: nothing is loaded from Google)."""
+    utc = "%Y%m%dT%H%M%SZ"
+    query = {
+        "action": "TEMPLATE",
+        "text": words.summary(m),
+        "dates": f"{m.start.astimezone(timezone.utc):{utc}}/{m.end.astimezone(timezone.utc):{utc}}",
+        "ctz": str(m.tz.key),
+        "details": f"{words.name(m)}\n{page_url(site, m, words.lang)}",
+        "location": words.location(m),
+    }
+    return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)

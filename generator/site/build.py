@@ -1,0 +1,87 @@
+"""Build: generate site_src/, run MkDocs into a fresh folder, then swap it in.
+
+The last good ``site/`` stays in place until a new build has succeeded in
+full: MkDocs writes to a temporary sibling folder, which replaces ``site/``
+only at the end. Then, and only then, the cache entries this build did not
+use are deleted (generator.core.cache).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from jinja2 import TemplateError
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from generator.core.cache import prune as prune_cache
+from generator.core.errors import PortalError
+from generator.site.project import SITE_SRC, generate
+
+
+class BuildFailed(PortalError):
+    pass
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    pages: int
+    seconds: float
+
+
+def build(root: Path, site_dir: Path | None = None, now: str | datetime | None = None,
+          drafts: bool = False) -> BuildResult:
+    started = time.monotonic()
+    root = Path(root).resolve()
+    site_dir = Path(site_dir or root / "site").resolve()
+    generated = generate(root, now=now, drafts=drafts)  # raises ContentErrors; writes nothing then
+    tmp = site_dir.with_name(f".{site_dir.name}.tmp-{os.getpid()}")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    try:
+        config = load_config(str(root / SITE_SRC / "mkdocs.yml"), site_dir=str(tmp))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, OSError) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildFailed(f"the site could not be built: {exc}") from None
+    except TemplateError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        where = f" ({exc.name}, line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        raise BuildFailed(f"a theme template failed{where}: {exc.message}") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _swap(tmp, site_dir)
+    prune_cache(generated.site)  # only now that the build has succeeded
+    return BuildResult(site_dir, generated.pages, time.monotonic() - started)
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def quiet_mkdocs(verbose: bool = False) -> None:
+    """Show MkDocs' warnings (and its progress with --verbose) in plain words."""
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    if not any(isinstance(h, logging.StreamHandler) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.propagate = False

@@ -1,0 +1,118 @@
+"""The MkDocs plugin: runs the generator and gives the theme its context.
+
+Kept thin on purpose; the work happens in plain modules. mkdocs-static-i18n
+runs the whole MkDocs build once per language, so every hook here may run
+several times per ``portal build``: generation is cached on the content's
+fingerprint (generator.site.project.generate).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import get_relative_url
+
+from generator.core.errors import ContentErrors
+from generator.core.sanitize import sanitize
+from generator.outputs.body_images import expand_body_images
+from generator.site.project import SITE_SRC, generate
+from generator.site.theme import FILTERS, GLOBALS, PageContext
+
+
+class PortalConfig(base.Config):
+    project_dir = c.Type(str, default="..")
+    now = c.Optional(c.Type(str))
+    drafts = c.Type(bool, default=False)
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config):
+        self.root = (Path(config.config_file_path).parent / self.config.project_dir).resolve()
+        self.contexts: dict[str, PageContext] = {}
+        return config
+
+    @event_priority(100)  # before mkdocs-static-i18n reads the docs folder
+    def on_pre_build(self, config):
+        try:
+            generated = generate(self.root, now=self.config.now, drafts=self.config.drafts)
+        except ContentErrors as exc:
+            raise PluginError("The content has errors:\n" + "\n".join(p.format() for p in exc.problems))
+        if getattr(self, "site", None) is not generated.site:
+            self.contexts = {}
+        self.site = generated.site
+        self.paths = generated.paths
+
+    def _context(self, lang: str) -> PageContext:
+        if lang not in self.contexts:
+            self.contexts[lang] = PageContext(self.site, lang)
+        return self.contexts[lang]
+
+    def on_files(self, files, config):
+        # The theme's message catalogues and the card font are read by the generator, not published.
+        for file in list(files):
+            if file.src_uri.startswith(("messages/", "fonts/", "icons/")) and not file.abs_src_path.startswith(config.docs_dir):
+                files.remove(file)
+        return files
+
+    def on_env(self, env, config, files):
+        # MkDocs leaves autoescaping off; content is text, so escape everything the theme
+        # prints unless it is marked safe (the sanitised page body, Markup from our filters).
+        env.autoescape = True
+        env.filters.update(FILTERS)
+        env.globals.update(GLOBALS)
+        env.trim_blocks = True
+        env.lstrip_blocks = True
+        return env
+
+    def on_post_build(self, config):
+        # Language-independent outputs (images, cards) are published once, at the root.
+        static = self.root / SITE_SRC / "static"
+        if static.is_dir():
+            shutil.copytree(static, config.site_dir, dirs_exist_ok=True)
+
+    def on_page_content(self, html, page, config, files):
+        # Every <img> of a body is drawn from its processed image (generator.outputs.body_images;
+        # its Markdown extension marked Markdown images while rendering).
+        return expand_body_images(self.site, sanitize(html),
+                                  lambda rel: get_relative_url(rel, page.url or "."))
+
+    def on_page_context(self, context, page, config, nav):
+        meta = page.meta.get("portal") or {}
+        lang = meta.get("lang") or self._current_language(config)
+        context.update(self._context(lang).for_page(meta))
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # Static templates (404.html) have no page: use the language being built.
+        lang = self._current_language(config)
+        context.update(self._context(lang).for_page({"kind": "static"}))
+        if template_name == "sitemap.xml":
+            context["sitemap"] = self._context(self.site.default).sitemap(self.paths)
+        return context
+
+    def on_post_template(self, output, template_name, config):
+        """Each language gets its own 404 page: /404.html and /<lang>/404.html.
+
+        MkDocs writes static templates at the root in every language build, so the
+        last language built would win; keep the default language's at the root and
+        write the others into their folders."""
+        if template_name != "404.html":
+            return output
+        lang = self._current_language(config)
+        if lang == self.site.default:
+            self._default_404 = output
+            return output
+        target = Path(config.site_dir) / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return getattr(self, "_default_404", output)
+
+    def _current_language(self, config) -> str:
+        i18n = config.plugins.get("i18n")
+        return getattr(i18n, "current_language", None) or self.site.default
