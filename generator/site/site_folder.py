@@ -28,7 +28,9 @@ from pathlib import Path
 from generator.core.errors import PortalError
 
 PORTAL_BUILD_MARKS = ("sitemap.xml", "404.html")
-PROTECTED = ("content", "themes", ".git", "site_src")  # staff files, the theme, history, the build's input
+PROTECTED = {"content": "the content files staff write", "themes": "the theme",
+             ".git": "the project's history", "site_src": "the files the build reads"}
+CHOOSE = "Leave out --site-dir to build into site/ in the project, or give a new or empty folder."
 
 
 class UnsafeSiteFolder(PortalError):
@@ -38,18 +40,21 @@ class UnsafeSiteFolder(PortalError):
 def check_site_folder(root: Path, site_dir: Path) -> None:
     """Refuse a site folder that a build would replace with harm (both paths already resolved)."""
     shown = f"the site folder {site_dir}"
-    if site_dir == root or site_dir in root.parents or site_dir == _home():
-        raise UnsafeSiteFolder(
-            f"{shown} is the project folder {root} or a folder holding it: building there would "
-            "delete content/, themes/ and every other file in it. Leave out --site-dir to build "
-            "into site/ in the project, or give a new folder.")
-    for name in PROTECTED:
+    if site_dir in root.parents:
+        raise UnsafeSiteFolder(f"{shown} holds the project folder {root}: building there would delete "
+                               f"the project and everything else in it. {CHOOSE}")
+    if site_dir == root:
+        raise UnsafeSiteFolder(f"{shown} is the project folder: building there would delete content/, "
+                               f"themes/ and every other file in it. {CHOOSE}")
+    if site_dir == _home():
+        raise UnsafeSiteFolder(f"{shown} is your home folder: building there would delete every file "
+                               f"in it. {CHOOSE}")
+    for name, what in PROTECTED.items():
         kept = root / name
-        if site_dir == kept or kept in site_dir.parents or site_dir in kept.parents:
-            raise UnsafeSiteFolder(
-                f"{shown} is, holds or is inside {name}/ of the project, which a build must never "
-                f"replace. Leave out --site-dir to build into site/ in the project, or give a "
-                "folder outside the project.")
+        if site_dir == kept or kept in site_dir.parents:
+            where = "is" if site_dir == kept else "is inside"
+            raise UnsafeSiteFolder(f"{shown} {where} {name}/, which holds {what}: a build replaces its "
+                                   f"whole site folder, so building there would delete them. {CHOOSE}")
     if site_dir.exists() and not site_dir.is_dir():
         raise UnsafeSiteFolder(f"{shown} is a file, not a folder. Give a folder for the site.")
     if site_dir.is_dir() and any(site_dir.iterdir()) and not looks_like_a_build(site_dir):

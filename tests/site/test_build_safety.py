@@ -55,8 +55,8 @@ def staff_project(project):
 
 REFUSED = {
     "the project folder": (lambda root: root, "is the project folder"),
-    "a folder holding the project": (lambda root: root.parent, "is the project folder"),
-    "the top folder of the computer": (lambda root: Path("/"), "is the project folder"),
+    "a folder holding the project": (lambda root: root.parent, "holds the project folder"),
+    "the top folder of the computer": (lambda root: Path("/"), "holds the project folder"),
     "content/": (lambda root: root / "content", "content/"),
     "a folder inside content/": (lambda root: root / "content" / "en" / "site", "content/"),
     "themes/": (lambda root: root / "themes", "themes/"),
@@ -91,7 +91,7 @@ def test_the_home_folder_is_refused(project, tmp_path, monkeypatch):
     result = run("build", "-p", project.root, "--site-dir", home, *NOW)
 
     assert result.exit_code == 1
-    assert "Traceback" not in result.output and "is the project folder" in result.output
+    assert "Traceback" not in result.output and "is your home folder" in result.output
     assert snapshot(tmp_path) == before
 
 
