@@ -59,11 +59,13 @@ def mark(site: Site, paths: list[Path]) -> list[tuple[str, str]]:
 def _relative(path: Path, root: Path) -> str:
     """A path given on the command line, relative to the project (or to the current folder).
 
-    Links are not followed here: a link is named as itself, so that it is refused."""
+    The file itself is never followed if it is a link, so that a link is named as itself and
+    refused; the folders above it may be (the project reached through a linked folder)."""
     for candidate in ((root / path), (Path.cwd() / path), path):
-        candidate = Path(os.path.abspath(candidate))
-        if os.path.lexists(candidate) and candidate.is_relative_to(root):
-            return candidate.relative_to(root).as_posix()
+        plain = Path(os.path.abspath(candidate))
+        for form in (plain, Path(os.path.realpath(plain.parent)) / plain.name):
+            if os.path.lexists(form) and form.is_relative_to(root):
+                return form.relative_to(root).as_posix()
     return path.as_posix()
 
 
