@@ -43,8 +43,11 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
     started = time.monotonic()
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
-    check_site_folder(root, site_dir)  # before anything is written
-    recover(site_dir)
+    try:
+        check_site_folder(root, site_dir)  # before anything is written
+        recover(site_dir)
+    except OSError as exc:
+        raise BuildFailed(f"the site folder {site_dir} cannot be used: {exc}") from None
     generated = generate(root, now=now, drafts=drafts)  # raises ContentErrors; writes nothing then
     tmp = temporary_folder(site_dir)
     try:
@@ -66,6 +69,9 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
         raise
     try:
         swap_in(tmp, site_dir)
+    except OSError as exc:
+        raise BuildFailed(f"the new site could not take the place of {site_dir} ({exc}); "
+                          "the last good site is unchanged") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)  # still there only if the swap was interrupted
     prune_cache(generated.site)  # only now that the build has succeeded

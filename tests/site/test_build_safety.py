@@ -171,3 +171,20 @@ def test_the_next_build_puts_back_a_site_a_killed_build_had_set_aside(project, t
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert snapshot(site) == before, "the last good site is back even though this build failed"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] == []
+
+
+def test_a_swap_the_system_refuses_is_a_clear_error_and_the_site_stays(project, tmp_path, monkeypatch):
+    site = tmp_path / "out"
+    assert run("build", "-p", project.root, "--site-dir", site, *NOW).exit_code == 0
+    before = snapshot(site)
+
+    def refused(a, b):
+        raise PermissionError(13, "Permission denied", str(a))
+
+    monkeypatch.setattr("generator.site.site_folder.exchange", refused)
+    result = run("build", "-p", project.root, "--site-dir", site, *NOW)
+
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "the last good site is unchanged" in result.output
+    assert snapshot(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] == []
