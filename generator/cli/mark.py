@@ -1,29 +1,55 @@
-"""``portal translations mark``: record in a translation file which source text it follows."""
+"""``portal translations mark``: record in a translation file which source text it follows.
+
+Only the front-matter is edited, and only its ``source_hash:`` line: the
+body, comments, the order of fields, a UTF-8 byte-order mark and Windows
+line ends (CRLF) all stay as staff wrote them. The front-matter's end is
+found the way the loader finds it (python-frontmatter's boundary: the first
+line of three or more hyphens after the opening one), so a ``---`` rule or a
+line starting with ``source_hash:`` in the body is never mistaken for it.
+"""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+import frontmatter
+
 from generator.content.model import Site
 from generator.content.tracking import HASH_FIELD, source_hash
+from generator.core.errors import PortalError
+from generator.core.safe_files import check_inside, read_regular, rewrite
+
+BOM = "\ufeff"
+_BOUNDARY = frontmatter.YAMLHandler.FM_BOUNDARY
+_HASH_LINE = re.compile(rf"^{HASH_FIELD}[ \t]*:[^\r\n]*", re.M)
+
+
+class MarkError(PortalError):
+    pass
 
 
 def mark(site: Site, paths: list[Path]) -> list[tuple[str, str]]:
     """Record the current source fingerprint in each translation file.
 
+    Every file is checked before any is written, so a refused one leaves all unchanged.
     Returns (file, outcome) pairs; outcome is "marked", "already" (it was up to date)
     or "source" (the file is the text others are translated from: nothing to mark)."""
     root = site.settings.root
+    content = site.settings.content_dir
     by_file = {src.path: (item, lang) for item in site.all_items() for lang, src in item.sources.items()}
-    changed = []
+    planned = []
     for path in paths:
         rel = _relative(Path(path), root)
         if rel not in by_file:
             raise KeyError(rel)
-        item, lang = by_file[rel]
+        check_inside(root / rel, content)
+        planned.append((rel, *by_file[rel]))
+    changed = []
+    for rel, item, lang in planned:
         if lang == item.source_lang():
             changed.append((rel, "source"))
-        elif write_hash(root / rel, source_hash(item)):
+        elif write_hash(root, rel, source_hash(item), content):
             changed.append((rel, "marked"))
         else:
             changed.append((rel, "already"))
@@ -31,31 +57,43 @@ def mark(site: Site, paths: list[Path]) -> list[tuple[str, str]]:
 
 
 def _relative(path: Path, root: Path) -> str:
-    """A path given on the command line, relative to the project (or to the current folder)."""
+    """A path given on the command line, relative to the project (or to the current folder).
+
+    The file itself is never followed if it is a link, so that a link is named as itself and
+    refused; the folders above it may be (the project reached through a linked folder)."""
     for candidate in ((root / path), (Path.cwd() / path), path):
-        candidate = candidate.resolve()
-        if candidate.exists() and candidate.is_relative_to(root):
-            return candidate.relative_to(root).as_posix()
+        plain = Path(os.path.abspath(candidate))
+        for form in (plain, Path(os.path.realpath(plain.parent)) / plain.name):
+            if os.path.lexists(form) and form.is_relative_to(root):
+                return form.relative_to(root).as_posix()
     return path.as_posix()
 
 
-_FM_END = re.compile(r"^---\s*$", re.M)
-
-
-def write_hash(path: Path, value: str) -> bool:
-    """Set ``source_hash: value`` in a file's front-matter, keeping everything else as written."""
-    text = path.read_text(encoding="utf-8")
+def with_hash(text: str, value: str, name: str = "the file") -> str | None:
+    """``text`` with ``source_hash: value`` in its front-matter, or None if it is already there."""
+    bom = BOM if text.startswith(BOM) else ""
+    text = text[len(bom):]
+    bounds = list(_BOUNDARY.finditer(text, 0))[:2]
+    if len(bounds) < 2 or bounds[0].start() != 0:
+        raise MarkError(f"{name}: the front-matter (the fields between the first two '---' lines) "
+                        "was not found; run 'portal check' to see what is wrong")
+    head_start, head_end = bounds[0].end(), bounds[1].start()
     line = f"{HASH_FIELD}: {value}"
-    existing = re.search(rf"^{HASH_FIELD}:.*$", text, re.M)
+    existing = _HASH_LINE.search(text, head_start, head_end)
     if existing:
-        if existing.group(0).strip() == line:
-            return False
-        new = text[: existing.start()] + line + text[existing.end():]
-    else:
-        ends = list(_FM_END.finditer(text))
-        if len(ends) < 2:
-            return False
-        close = ends[1]
-        new = text[: close.start()] + line + "\n" + text[close.start():]
-    path.write_text(new, encoding="utf-8")
+        if existing.group(0).rstrip() == line:
+            return None
+        return bom + text[: existing.start()] + line + text[existing.end():]
+    newline = "\r\n" if text[:head_end].endswith("\r\n") else "\n"  # as the line before it
+    return bom + text[:head_end] + line + newline + text[head_end:]
+
+
+def write_hash(root: Path, rel: str, value: str, content: Path) -> bool:
+    """Set ``source_hash: value`` in the front-matter of ``root/rel``; False if it already had it."""
+    path = root / rel
+    text = read_regular(path, content).decode("utf-8")
+    new = with_hash(text, value, rel)
+    if new is None:
+        return False
+    rewrite(path, new.encode("utf-8"), content)
     return True

@@ -11,6 +11,7 @@ absent; groups that cannot be left half-filled (like ``online``, whose
 from __future__ import annotations
 
 import json
+import os
 import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -39,6 +40,7 @@ from generator.content.schema import (
 from generator.content.settings import load_settings
 from generator.core import yamlish
 from generator.core.errors import PortalError, Problems, did_you_mean
+from generator.core.safe_files import check_inside, create_new
 
 GROUP_ABBREVIATIONS = {"site_advisory_council": "sac"}
 
@@ -273,7 +275,9 @@ def new_meeting(root: Path, start: str, school: str | None = None, end: str | No
         raise ScaffoldError(f"--name: '{name}' cannot be used in a web address: use lower-case "
                             "letters, digits and hyphens")
     paths = {lang: settings.content_dir / lang / "meetings" / f"{name}.md" for lang in settings.language_codes}
-    existing = [p for p in paths.values() if p.exists()]
+    for path in paths.values():  # every file is checked before any is written
+        check_inside(path, settings.content_dir)
+    existing = [p for p in paths.values() if os.path.lexists(p)]
     existing += [p for p in settings.content_dir.glob(f"*/meetings/**/{name}.md") if p not in paths.values()]
     if existing:
         raise ScaffoldError("not overwriting " + ", ".join(p.relative_to(root).as_posix() for p in existing)
@@ -297,7 +301,6 @@ def new_meeting(root: Path, start: str, school: str | None = None, end: str | No
                      "once, in that file; write only the words here. Set notice_posted when you",
                      "publish the notice in this language."]
             text = front_matter(MEETING, {}, facts_in=default_rel, intro=intro)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        create_new(path, text.encode("utf-8"), settings.content_dir)
         written.append(path)
     return written

@@ -3,12 +3,13 @@
 The last good ``site/`` stays in place until a new build has succeeded in
 full: MkDocs writes to a temporary sibling folder, which replaces ``site/``
 only at the end. Then, and only then, the cache entries this build did not
-use are deleted (generator.core.cache).
+use are deleted (generator.core.cache). Which folders may be replaced, and
+how the swap keeps a site in place even if the build is killed, is
+generator.site.site_folder.
 """
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.core.cache import prune as prune_cache
 from generator.core.errors import PortalError
 from generator.site.project import SITE_SRC, generate
+from generator.site.site_folder import check_site_folder, recover, swap_in, temporary_folder
 
 
 class BuildFailed(PortalError):
@@ -41,10 +43,13 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
     started = time.monotonic()
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
+    try:
+        check_site_folder(root, site_dir)  # before anything is written
+        recover(site_dir)
+    except OSError as exc:
+        raise BuildFailed(f"the site folder {site_dir} cannot be used: {exc}") from None
     generated = generate(root, now=now, drafts=drafts)  # raises ContentErrors; writes nothing then
-    tmp = site_dir.with_name(f".{site_dir.name}.tmp-{os.getpid()}")
-    if tmp.exists():
-        shutil.rmtree(tmp)
+    tmp = temporary_folder(site_dir)
     try:
         config = load_config(str(root / SITE_SRC / "mkdocs.yml"), site_dir=str(tmp))
         config.plugins.on_startup(command="build", dirty=False)
@@ -62,18 +67,15 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _swap(tmp, site_dir)
+    try:
+        swap_in(tmp, site_dir)
+    except OSError as exc:
+        raise BuildFailed(f"the new site could not take the place of {site_dir} ({exc}); "
+                          "the last good site is unchanged") from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # still there only if the swap was interrupted
     prune_cache(generated.site)  # only now that the build has succeeded
     return BuildResult(site_dir, generated.pages, time.monotonic() - started)
-
-
-def _swap(new: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def quiet_mkdocs(verbose: bool = False) -> None:
