@@ -32,6 +32,7 @@ ATTACKS = {
     "style hides url behind an escape": '<style>rect { background: u\\72l(https://t.example/x.png) }</style>'
                                         '<rect width="9" height="9"/>',
     "style imports a sheet": '<style>@import "https://t.example/x.css";</style><rect width="9" height="9"/>',
+    "style continued after a child": '<style>rect { fill: red }<g/>@import "https://t.example/x.css";</style>',
     "style with expression": '<style>rect { width: expression(alert(1)) }</style><rect width="9" height="9"/>',
     "style url to another host": '<style>rect { cursor: url(https://t.example/c.cur), auto }</style>'
                                  '<rect width="9" height="9"/>',

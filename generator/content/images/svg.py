@@ -122,8 +122,8 @@ def _check_element(el: ET.Element) -> None:
     if tag not in ELEMENTS:
         _refuse(f"the SVG contains the element <{tag}>, which is not part of a plain drawing",
                 f"<{tag}>", PNG_ADVICE)
-    if tag == "style":
-        _check_css(el.text or "", "<style>")
+    if tag == "style":  # its CSS is all the text inside, around any child element too
+        _check_css("".join(el.itertext()), "<style>")
 
 
 def _check_attribute(tag: str, name: str, value: str) -> None:
