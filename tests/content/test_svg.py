@@ -84,7 +84,7 @@ NORMAL = HEAD + """
     <filter id="f"><feGaussianBlur stdDeviation="1"/><feOffset dx="1" dy="1"/></filter>
   </defs>
   <g clip-path="url(#c)" mask="url('#m')" filter="url(#f)">
-    <rect class="wall" x="10" y="10" width="50" height="30" style="fill: url(#p); opacity: .8"/>
+    <rect class="wall" data-name="Layer 1" x="10" y="10" width="50" height="30" style="fill: url(#p); opacity: .8"/>
     <line x1="0" y1="90" x2="90" y2="90" stroke="#000" marker-end="url(#arrow)"/>
     <use href="#tree" x="70" y="60" width="20" height="20"/>
     <use xlink:href="#tree" x="80" y="60" width="20" height="20"/>

@@ -63,7 +63,9 @@ ATTRIBUTES = frozenset("""
     stroke-dasharray stroke-dashoffset stroke-linecap stroke-linejoin stroke-miterlimit
     stroke-opacity stroke-width text-anchor text-decoration text-rendering transform-origin
     unicode-bidi vector-effect visibility white-space word-spacing writing-mode
+    enable-background isolation mix-blend-mode
 """.split())
+_DATA_ATTRIBUTE = re.compile(r"data-[a-z0-9_.-]+")  # labels drawing apps add (data-name="Layer 1")
 
 _LOCAL_HREF = re.compile(r"#[A-Za-z_][A-Za-z0-9_.:-]*")
 # url() is allowed only to a part of the same drawing (fill="url(#gradient)").
@@ -134,7 +136,7 @@ def _check_attribute(tag: str, name: str, value: str) -> None:
     if local == "href":
         _check_href(value)
         return
-    if _ns(name) == XLINK_NS or local not in ATTRIBUTES:
+    if _ns(name) == XLINK_NS or (local not in ATTRIBUTES and not _DATA_ATTRIBUTE.fullmatch(local)):
         _refuse(f"the SVG's <{tag}> has an attribute ({local}=...) that is not part of a plain drawing",
                 f'{local}="{value[:40]}"', PNG_ADVICE)
     if local == "style":
