@@ -122,9 +122,8 @@ def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(project: Path, now, drafts: bool, host: str, port: int) -> None:
     """Preview the site at http://127.0.0.1:8000/, rebuilding when content changes."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     from generator.site.build import quiet_mkdocs
+    from generator.site.preview import serve as preview
     from generator.site.project import SITE_SRC, generate, rebuild_hourly
 
     quiet_mkdocs(verbose=True)
@@ -136,8 +135,9 @@ def serve(project: Path, now, drafts: bool, host: str, port: int) -> None:
         rebuild_hourly(project)  # the clock moves on: meetings that end go to "past"
     click.secho(f"Serving on http://{host}:{port}/ (Ctrl+C to stop). Edits to content/ "
                 "rebuild the preview.", fg="green")
-    mkdocs_serve(config_file=str(Path(project).resolve() / SITE_SRC / "mkdocs.yml"),
-                 livereload=True, dev_addr=f"{host}:{port}", watch_theme=True)
+    # The preview sends the headers of netlify.toml, with what live reload needs (preview.py).
+    preview(project, config_file=str(Path(project).resolve() / SITE_SRC / "mkdocs.yml"),
+            dev_addr=f"{host}:{port}")
 
 
 @main.group(invoke_without_command=True)

@@ -24,6 +24,7 @@ from urllib.parse import quote, urlencode
 from icalendar import Calendar, Event, vText
 
 from generator.content.model import Meeting, Site
+from generator.core.plaintext import plain_text
 from generator.derive.meeting_text import Words, page_url
 from generator.derive.views import lang_prefix
 from generator.outputs.file import OutputFile
@@ -66,6 +67,16 @@ def feed(site: Site, lang: str, rel: str) -> Feed:
                 "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe=""))
 
 
+def _text(value: str) -> vText:
+    """A TEXT value, always through icalendar's escaping.
+
+    icalendar escapes the properties it knows, but writes others (``NAME``,
+    ``X-WR-CALNAME``) as given, where a carriage return would start a line of
+    its own and a newline stops the build; ``plain_text`` first makes every line
+    end a newline and drops other control characters."""
+    return vText(plain_text(value))
+
+
 def event(site: Site, m: Meeting, words: Words) -> Event:
     ev = Event()
     ev.add("uid", m.uid)
@@ -74,13 +85,13 @@ def event(site: Site, m: Meeting, words: Words) -> Event:
     ev.add("dtend", m.end)
     ev.add("sequence", m.sequence)
     ev.add("status", STATUS[m.status])
-    ev.add("summary", words.summary(m))
-    ev.add("description", words.description(m))
+    ev.add("summary", _text(words.summary(m)))
+    ev.add("description", _text(words.description(m)))
     location = words.location(m)
     if location:
-        ev.add("location", location)
-    ev.add("url", page_url(site, m, words.lang))
-    ev.add("categories", [words.t(f"groups.{m.get(site.default, 'group')}")])
+        ev.add("location", _text(location))
+    ev.add("url", plain_text(page_url(site, m, words.lang)))
+    ev.add("categories", [plain_text(words.t(f"groups.{m.get(site.default, 'group')}"))])
     ev.add("class", "PUBLIC")
     ev.add("transp", "TRANSPARENT" if m.is_called_off else "OPAQUE")
     return ev
@@ -92,8 +103,8 @@ def calendar(site: Site, meetings: list[Meeting], words: Words, name: str) -> by
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
+    cal.add("name", _text(name))
+    cal.add("x-wr-calname", _text(name))
     cal.add("x-wr-timezone", site.settings.timezone)
     cal.add("refresh-interval", vText("PT12H"), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")

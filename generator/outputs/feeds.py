@@ -113,6 +113,16 @@ def _mark_entry_languages(atom: bytes, langs_by_id: dict[str, str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
+def _text_for(fmt: str, text: str) -> str:
+    """Plain text as each format needs it.
+
+    Atom's ``<subtitle>`` and ``<summary>`` are text. RSS's ``<description>`` is
+    HTML by custom, and a reader that does not sanitise it would run a
+    ``<script>`` in a summary or a district's name: escaped first, it reads as
+    the same words."""
+    return escape(text, quote=False) if fmt == "rss" else text
+
+
 def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: str,
                page_path: str) -> list[OutputFile]:
     """Atom and RSS for ``posts`` (newest first), as files below the language root."""
@@ -128,7 +138,7 @@ def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: st
         fg.load_extension("dc")
         fg.id(_abs(site, lang, rel))
         fg.title(title)
-        fg.subtitle(t("feeds.subtitle", district=district))
+        fg.subtitle(_text_for(fmt, t("feeds.subtitle", district=district)))
         fg.language(lang)
         fg.author({"name": district, "email": s.contact.get("email")})
         fg.link(href=_abs(site, lang, rel), rel="self",
@@ -147,7 +157,7 @@ def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: st
             fe.link(href=url, rel="alternate", type="text/html")
             summary = post.get(lang, "summary")
             if summary:
-                fe.summary(str(summary))
+                fe.summary(_text_for(fmt, str(summary)))
             content = article_html(site, post, lang, t)
             if content:
                 fe.content(content, type="html")

@@ -4,11 +4,21 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+from generator.site.headers import headers_for, load_rules
+from support import EXAMPLE_NOW, MINIMAL, REPO, Project
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -25,14 +35,23 @@ def chromium_path() -> str | None:
     return shutil.which("chromium")
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class NetlifyHandler(SimpleHTTPRequestHandler):
+    """Serves the built site with the headers netlify.toml gives each path, as Netlify does."""
+
+    rules = load_rules(REPO)
+
+    def end_headers(self):
+        for name, value in headers_for(self.rules, urlsplit(self.path).path).items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):  # keep test output readable
         pass
 
 
 @pytest.fixture(scope="session")
 def base_url(example_site: Path):
-    handler = functools.partial(QuietHandler, directory=str(example_site))
+    handler = functools.partial(NetlifyHandler, directory=str(example_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -88,3 +107,54 @@ def model():
 
     site, _ = build_site(REPO, now=EXAMPLE_NOW)
     return site
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def preview(tmp_path_factory):
+    """``portal serve`` of a small project (with the repository's netlify.toml) on a free port.
+
+    Yields its address; stopped at the end. It must answer within 120 seconds."""
+    root = tmp_path_factory.mktemp("preview") / "proj"
+    root.mkdir()
+    project = Project(root)
+    for rel, text in MINIMAL.items():
+        project.write(rel, text)
+    for name in ("portal.yml", "netlify.toml"):
+        shutil.copy(REPO / name, root / name)
+    port = _free_port()
+    portal = Path(sys.executable).with_name("portal")
+    log = root.parent / "serve.log"  # a file, not a pipe: a full pipe would stop the server
+    with log.open("wb") as out:
+        proc = subprocess.Popen([str(portal), "serve", "-p", str(root), "--now", EXAMPLE_NOW,
+                                 "--port", str(port)], stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while not _answers(url):
+            if proc.poll() is not None:
+                pytest.fail("portal serve stopped: " + log.read_text(errors="replace"))
+            if time.monotonic() > deadline:
+                pytest.fail("portal serve did not answer in 120 s: " + log.read_text(errors="replace"))
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5):
+            return True
+    except (urllib.error.URLError, ConnectionError):
+        return False

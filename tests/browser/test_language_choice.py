@@ -51,3 +51,39 @@ def test_without_javascript_the_root_offers_both_languages(page_without_js):
     assert switcher.get_by_role("link", name="English").is_visible()
     assert switcher.get_by_role("link", name="Español").is_visible()
     assert page.locator("[data-lang-offer]").is_hidden()
+
+
+def _cookie(context) -> dict:
+    (cookie,) = [c for c in context.cookies() if c["name"] == "nf_lang"]
+    return cookie
+
+
+def test_the_language_cookie_is_secure_on_https(browser, example_site):
+    """On the public site (https) the cookie is Secure; Lax and for every path, as over http."""
+    context = browser.new_context(base_url="https://portal.test/")
+
+    def from_site(route):
+        path = route.request.url.split("://", 1)[1].split("/", 1)[1].split("?")[0]
+        file = example_site / path
+        route.fulfill(path=file / "index.html" if file.is_dir() else file)
+
+    context.route("https://portal.test/**", from_site)
+    page = context.new_page()
+    try:
+        page.goto("")
+        page.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
+        page.wait_for_url(re.compile(r"/es/$"))
+        cookie = _cookie(context)
+        assert cookie["value"] == "es" and cookie["secure"] is True
+        assert cookie["sameSite"] == "Lax" and cookie["path"] == "/"
+    finally:
+        context.close()
+
+
+def test_the_language_cookie_is_set_over_http_too(page):
+    page.goto("")
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
+    page.wait_for_url(re.compile(r"/es/$"))
+    cookie = _cookie(page.context)
+    assert cookie["value"] == "es" and cookie["secure"] is False
+    assert cookie["sameSite"] == "Lax" and cookie["path"] == "/"

@@ -163,3 +163,43 @@ def test_inline_images_in_feeds_are_the_processed_photos(example_site, lang, fmt
         assert len(im.getexif()) == 0
     alt = re.search(r'alt="([^"]+)"', img).group(1)
     assert ("Lincoln" in alt) and (("ladrillo" in alt) if lang == "es" else ("brick" in alt))
+
+
+def test_rss_descriptions_are_text_not_html(project):
+    """A feed reader that shows RSS descriptions as HTML must still see only words."""
+    import html
+
+    import html5lib
+    from lxml import etree
+
+    from generator.content.pipeline import build_site
+    from generator.core.i18n import Messages
+    from generator.outputs.feeds import feed_files
+    from support import EXAMPLE_NOW
+
+    summary = '<script>alert("summary")</script> Fall <b onmouseover="x()">fair</b> & more'
+    settings = (project.root / "portal.yml").read_text(encoding="utf-8")
+    settings = settings.replace("en: Valle Verde Unified School District",
+                                "en: Valle Verde <script>alert(1)</script> District")
+    (project.root / "portal.yml").write_text(settings, encoding="utf-8")
+    project.write("content/en/news/fall-fair.md", f"""
+        ---
+        title: Fall fair
+        date: 2026-11-05
+        summary: '{summary}'
+        ---
+        The fair is on Saturday.
+        """)
+    site, _ = build_site(project.root, now=EXAMPLE_NOW)
+    rss = [f for f in feed_files(site, lambda lang: Messages(lang, site.default))
+           if f.rel.endswith(".rss") and f.lang == "en"]
+    assert rss
+    seen = []
+    for f in rss:
+        for description in etree.fromstring(f.data).iter("description"):
+            text = description.text or ""
+            tree = html5lib.parse(text, namespaceHTMLElements=False)
+            assert tree.find(".//script") is None and tree.find(".//b") is None, (f.rel, text)
+            seen.append(html.unescape(text))
+    assert summary in seen, "the summary reads back as the same words"
+    assert any("Valle Verde <script>alert(1)</script> District" in s for s in seen)

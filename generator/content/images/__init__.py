@@ -14,8 +14,8 @@ each image:
 * **check** (``portal check`` too): the path stays inside ``content/``; the file
   exists and is not larger than ``images.max_bytes``; it is a JPEG, PNG, WebP
   or GIF that Pillow reads in full (not truncated, not a decompression bomb
-  by Pillow's ``Image.MAX_IMAGE_PIXELS``), or an SVG without scripts, event
-  handlers or references to other files; it has alt text unless marked
+  by Pillow's ``Image.MAX_IMAGE_PIXELS``), or an SVG made only of plain drawing
+  (``svg.py``'s allow-list: nothing that runs or loads); it has alt text unless marked
   ``decorative: true``. Each problem names the content file, the field and
   the image file.
 * **process**: orientation applied (EXIF), colours converted to sRGB, resized

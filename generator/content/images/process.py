@@ -33,7 +33,7 @@ from generator.content.images.image import (
     Variant,
 )
 from generator.content.images.inspect import _bomb, _damaged, inspect
-from generator.content.images.svg import clean_svg
+from generator.content.images.svg import RULES as SVG_RULES, clean_svg
 from generator.content.settings import ImageSettings
 
 stats: Counter = Counter()  # "processed" and "cached": images made vs found in the cache
@@ -180,7 +180,12 @@ class _Job:
     data: Any  # bytes, or the avatar's (initials, colour)
 
     def key(self, settings: ImageSettings) -> str:
-        """What else the result depends on (a cached result made otherwise is not used)."""
+        """What else the result depends on (a cached result made otherwise is not used).
+
+        A drawing's key names the SVG rules it was checked by, so a drawing cached
+        under older rules is checked again rather than published from the cache."""
+        if self.kind == "svg":
+            return f"svg-v{VERSION}-rules{SVG_RULES}"
         return f"avatar-v{VERSION}" if self.kind == "avatar" else _settings_key(settings)
 
 

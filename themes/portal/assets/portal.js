@@ -11,7 +11,9 @@
 
   function remember(lang) {
     try { window.localStorage.setItem(KEY, lang); } catch (e) { /* storage off */ }
-    document.cookie = "nf_lang=" + encodeURIComponent(lang) + "; path=/; max-age=31536000; SameSite=Lax";
+    // Secure on https, so the cookie is never sent in the clear; a preview over http keeps it plain.
+    var secure = window.location.protocol === "https:" ? "; Secure" : "";
+    document.cookie = "nf_lang=" + encodeURIComponent(lang) + "; path=/; max-age=31536000; SameSite=Lax" + secure;
   }
 
   function stored() {
