@@ -1,9 +1,9 @@
 """A crawl of the built example: no broken internal link, anchor, image or asset.
 
-Every `href`, `src`, `srcset`, `<form action>` and `<meta content>` address of every page,
-and every `url(...)` of its stylesheets, that points inside the site (relative, or absolute
-at `site_url`, `webcal://` included) must name a file of the built site, and every
-`#fragment` must be an `id` on the page it points to. A family following a link from a
+Every `href`, `src`, `srcset` and `<form action>` of every page, every address in a
+`<meta content>` (Open Graph), and every `url(...)` of its stylesheets, that points inside
+the site (relative, or absolute at `site_url`, `webcal://` included) must name a file of
+the built site, and every `#fragment` must be an `id` on the page it points to. A family following a link from a
 notice on a phone should never land on "page not found".
 """
 from __future__ import annotations
@@ -53,7 +53,7 @@ class PageScan(HTMLParser):
                 continue
             if name == "id" or (tag == "a" and name == "name"):
                 self.ids.add(value)
-            elif name in URL_ATTRIBUTES or (tag == "meta" and name == "content" and "//" in value):
+            elif name in URL_ATTRIBUTES or (tag == "meta" and name == "content" and urlsplit(value).netloc):
                 self.references.append(Reference(self.page, line, value))
             elif name in ("srcset", "imagesrcset"):
                 self.references.extend(Reference(self.page, line, candidate.split()[0])
@@ -122,6 +122,7 @@ def test_the_crawl_sees_every_kind_of_reference(crawl):
     assert any(u.endswith(".css") for u in urls) and any(u.endswith(".js") for u in urls), "assets"
     assert any(u.startswith(SITE_URL) for u in urls), "absolute addresses at site_url"
     assert any(u.startswith("webcal://") for u in urls), "calendar subscriptions"
+    assert any(u.startswith(SITE_URL + "cards/") for u in urls), "sharing cards in <meta>"
 
 
 def test_every_internal_reference_names_a_file_of_the_site(crawl):
