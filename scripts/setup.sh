@@ -52,3 +52,21 @@ if [ "$want_test" -eq 1 ] && [ ! -x /usr/bin/chromium ] && [ -z "${PORTAL_CHROMI
   echo "portal setup: installing Debian's Chromium for the browser tests" >&2
   apt_install chromium
 fi
+
+# The Nu Html Checker for tests/site/test_html_validity.py: the pinned vnu-jar from npm,
+# run with Java (Debian's, when there is none). --ignore-scripts: the package's install
+# script would download a Java of its own.
+VNU_VERSION=26.9.27
+if [ "$want_test" -eq 1 ]; then
+  if ! command -v java >/dev/null 2>&1; then
+    echo "portal setup: installing Debian's Java for the HTML checker" >&2
+    apt_install default-jre-headless
+  fi
+  if ! grep -qs "\"version\": \"$VNU_VERSION\"" .venv/vnu/node_modules/vnu-jar/package.json; then
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "portal setup: installing Debian's npm to fetch the HTML checker" >&2
+      apt_install npm
+    fi
+    npm install --prefix .venv/vnu --ignore-scripts --no-audit --no-fund --silent "vnu-jar@$VNU_VERSION"
+  fi
+fi

@@ -1,0 +1,59 @@
+"""axe on every page of the built example, on a phone and on a desktop, in every language.
+
+The page-type tests check one page of each kind; this gate walks all of them, because a
+violation often hides in one item's data (a long name, a person serving three schools).
+It adds WCAG 2.2 A/AA to the rules of `support.AXE_TAGS`: target size matters most to
+families tapping on small phones.
+
+One browser page does the whole walk, and axe is injected once per page: navigate at
+phone width, run axe, widen, run it again. The report names every page and width that
+fails, not just the first.
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe, AxeResults
+
+from support import AXE_TAGS
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = [(390, 844), (1280, 900)]  # the phone and desktop sizes of tests/browser/conftest.py
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS + ["wcag22a", "wcag22aa"]},
+               "resultTypes": ["violations"]}
+PAGE_TIMEOUT_MS = 15_000  # one stuck page fails the walk instead of holding it up
+
+
+def every_page(site: Path) -> list[str]:
+    """Every published page as a path below the site root: each index.html and the 404 pages."""
+    return sorted(f.relative_to(site).as_posix() for f in site.rglob("*.html"))
+
+
+def axe_violations(page) -> AxeResults:
+    """Run the already injected axe on the page as it is laid out now."""
+    return AxeResults(page.evaluate(f"axe.run(document, {json.dumps(AXE_OPTIONS)})"))
+
+
+def test_every_page_passes_axe_at_phone_and_desktop_width(page, example_site):
+    paths = every_page(example_site)
+    assert {"index.html", "es/index.html", "404.html", "es/404.html"} <= set(paths)
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    axe_script = Axe().axe_script
+    failures = []
+    started = time.monotonic()
+    for path in paths:
+        page.set_viewport_size({"width": WIDTHS[0][0], "height": WIDTHS[0][1]})
+        response = page.goto(path)
+        assert response.ok, f"/{path}: HTTP {response.status}"
+        page.evaluate(axe_script)
+        for width, height in WIDTHS:
+            page.set_viewport_size({"width": width, "height": height})
+            results = axe_violations(page)
+            if results.violations_count:
+                failures.append(f"/{path} at {width} px: {results.generate_report()}")
+    print(f"\naxe: {len(paths)} pages at {len(WIDTHS)} widths in {time.monotonic() - started:.0f} s")
+    assert not failures, f"{len(failures)} page views with violations:\n\n" + "\n\n".join(failures)
