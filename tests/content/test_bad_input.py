@@ -254,3 +254,20 @@ def test_bad_input(good_build, tmp_path, name):
     assert f"Error: {case.where}" in result.output, result.output
     assert "A secret from elsewhere" not in result.output
     assert snapshot(site) == before, "the last good site is untouched"
+
+
+@pytest.mark.parametrize("now, env", [
+    (["--now", "0001-01-01 00:00"], {}),
+    (["--now", "9999-12-31T23:59:59+00:00"], {}),
+    ([], {"SOURCE_DATE_EPOCH": "99999999999999999999"}),
+])
+def test_a_build_time_outside_the_years_is_refused(good_build, tmp_path, now, env):
+    root, good_site = good_build
+    site = tmp_path / "site"
+    shutil.copytree(good_site, site)
+    before = snapshot(site)
+    result = CliRunner(env=env).invoke(main, ["build", "-p", str(root), "--site-dir", str(site), *now])
+    assert result.exit_code in (1, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "--now" in result.output or "SOURCE_DATE_EPOCH" in result.output
+    assert snapshot(site) == before
