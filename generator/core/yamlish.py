@@ -82,6 +82,9 @@ class StrictLoader(yaml.SafeLoader):
 
 def _construct_mapping(loader, node, deep=False):
     """Like PyYAML's, but a key written twice is an error (PyYAML keeps the last silently)."""
+    if not isinstance(node, yaml.MappingNode):
+        raise _Refused("'!!map' is written before something that is not a group of fields",
+                       node.start_mark, "remove the word '!!map'")
     seen = {}
     for key_node, _ in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -105,6 +108,21 @@ def _construct_int(loader, node):
     return yaml.SafeLoader.construct_yaml_int(loader, node)
 
 
+def _readable(construct, what: str):
+    """A constructor that refuses what it cannot read (``!!int abc``, ``!!bool maybe``) in
+    words, where PyYAML's own raises ValueError, KeyError or IndexError (``!!int ""``)."""
+    def build(loader, node):
+        if not isinstance(node, yaml.ScalarNode):
+            raise _Refused(f"a list or a group is marked as {what}", node.start_mark,
+                           "remove the word starting with '!!' before it")
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError, IndexError, OverflowError):
+            raise _Refused(f"'{node.value}' is not {what}", node.start_mark,
+                           "remove the word starting with '!!' before it") from None
+    return build
+
+
 def _refuse_tag(loader, node):
     """Dates, binary data and sets are not values staff write: the schema reads text instead."""
     raise _Refused(f"'{node.tag.replace('tag:yaml.org,2002:', '!!')}' cannot be used here",
@@ -113,7 +131,11 @@ def _refuse_tag(loader, node):
 
 
 StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _readable(_construct_int, "a whole number"))
+StrictLoader.add_constructor("tag:yaml.org,2002:float",
+                             _readable(yaml.SafeLoader.construct_yaml_float, "a number"))
+StrictLoader.add_constructor("tag:yaml.org,2002:bool",
+                             _readable(yaml.SafeLoader.construct_yaml_bool, "true or false"))
 for _tag in ("timestamp", "binary", "set", "omap", "pairs"):
     StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
 StrictLoader.yaml_implicit_resolvers = {}

@@ -83,6 +83,8 @@ CASES: dict[str, Case] = {
                           "a field name must be a word, not a list or a group", f"{PAGE}, line 3"),
     "a number of 5000 digits": Case({PAGE: "---\ntitle: Digits\norder: " + "9" * 5000 + "\n---\n"},
                                     "more than 100 digits", f"{PAGE}, line 3"),
+    "a number tag on a word": Case({PAGE: "---\ntitle: Tagged\norder: !!int ten\n---\n"},
+                                   "'ten' is not a whole number", f"{PAGE}, line 3"),
     "a YAML date tag": Case({NEWS: "---\ntitle: Fair\ndate: !!timestamp 2026-12-01\nsummary: A fair.\n---\n"},
                             "'!!timestamp' cannot be used here", f"{NEWS}, line 3"),
     # -- fields -------------------------------------------------------------------------------------

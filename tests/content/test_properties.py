@@ -136,7 +136,8 @@ HOSTILE = ["? [a, b]\n: c", "loop: &a [*a]", "deep: " + "[" * 500 + "]" * 500, "
            "laughs: &l0 [x, x, x, x, x, x, x, x, x]\n" + "\n".join(
                f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 7)),
            'title: "\\ud800"', "date: !!timestamp 0001-01-01", "amount: NaN", "timezone: " + "Z" * 300,
-           "start: 9999-12-31 23:00", "title: a\rb", "summary: !!binary aGVsbG8="]
+           "start: 9999-12-31 23:00", "title: a\rb", "summary: !!binary aGVsbG8=", "order: !!int ten",
+           "draft: !!bool maybe", "amount: !!float lots"]
 
 
 @BOUNDED
@@ -171,7 +172,11 @@ def test_random_bytes_as_a_content_file(project, raw):
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
-@given(text=RAW_TEXT | st.text(st.sampled_from("[]{}&*!|>-?:,'\"#\\ \n\tabx01.~@%`"), max_size=200))
+@given(text=RAW_TEXT | st.text(st.sampled_from("[]{}&*!|>-?:,'\"#\\ \n\tabx01.~@%`"), max_size=200)
+       | st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=3).map("\n".join)
+       | st.tuples(st.sampled_from(["!!int", "!!float", "!!bool", "!!str", "!!null", "!!seq", "!!map",
+                                    "!!timestamp", "!!binary", "!!set", "!local", "!!python/name:os.system"]),
+                   st.sampled_from(ODD) | RAW_TEXT).map(lambda pair: f"a: {pair[0]} {pair[1]}"))
 def test_the_yaml_reader_gives_data_or_its_own_error(text):
     try:
         data, lines = yamlish.load(text, first_line=2)
