@@ -20,7 +20,7 @@ from generator.core import yamlish
 from generator.core.errors import ContentErrors
 from support import EXAMPLE_NOW, REPO
 
-BOUNDED = settings(max_examples=60, deadline=None, derandomize=True, database=None,
+BOUNDED = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                    suppress_health_check=[HealthCheck.function_scoped_fixture,
                                           HealthCheck.too_slow])
 
@@ -171,7 +171,7 @@ def test_random_bytes_as_a_content_file(project, raw):
     _fails_only_with_content_errors(project.root)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
 @given(text=RAW_TEXT | st.text(st.sampled_from("[]{}&*!|>-?:,'\"#\\ \n\tabx01.~@%`"), max_size=200)
        | st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=3).map("\n".join)
        | st.tuples(st.sampled_from(["!!int", "!!float", "!!bool", "!!str", "!!null", "!!seq", "!!map",
