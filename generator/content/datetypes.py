@@ -3,10 +3,23 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.content.fieldtypes import Invalid, Str, Type
 from generator.core.errors import did_you_mean
+
+# Dates staff may write. Far-off years are typing mistakes, and near year 1 or 9999 the
+# conversions between time zones that calendars and feeds make overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def _in_range(value: date, written: object, expected: str) -> date:
+    """``value`` if its year is between FIRST_YEAR and LAST_YEAR, else Invalid."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise Invalid(f"{str(written).strip()} is not between the years {FIRST_YEAR} and {LAST_YEAR}",
+                      expected, "check the year")
+    return value
 
 
 class DateType(Type):
@@ -16,13 +29,14 @@ class DateType(Type):
 
     def coerce(self, value, ctx):
         if isinstance(value, date) and not isinstance(value, datetime):
-            return value
+            return _in_range(value, value, self.expected)
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             raise self.fail(value)
         try:
-            return date.fromisoformat(value.strip())
+            parsed = date.fromisoformat(value.strip())
         except ValueError:
             raise Invalid(_impossible(value), self.expected, "check the month and the day") from None
+        return _in_range(parsed, value, self.expected)
 
     def json_schema(self):
         return {"type": "string", "format": "date"}
@@ -44,7 +58,7 @@ class DateTimeType(Type):
 
     def coerce(self, value, ctx):
         if isinstance(value, datetime):
-            return value
+            return _in_range(value, value, self.expected)
         if not isinstance(value, str):
             raise self.fail(value)
         m = _DT.fullmatch(value.strip())
@@ -61,9 +75,15 @@ class DateTimeType(Type):
                 f"{value.strip()} is not a real date and time", self.expected,
                 "check the month, the day and the hour (00-23)",
             ) from None
+        _in_range(parsed, value, self.expected)
         if off:
             off = "+00:00" if off == "Z" else (off if ":" in off else off[:3] + ":" + off[3:])
-            parsed = datetime.fromisoformat(parsed.isoformat() + off)
+            try:
+                parsed = datetime.fromisoformat(parsed.isoformat() + off)
+            except ValueError:
+                raise Invalid(f"{off} is not a real offset from UTC", self.expected,
+                              "leave the offset out to use the time zone, or write one like -08:00"
+                              ) from None
         return parsed
 
     def json_schema(self):
@@ -87,15 +107,26 @@ class TimeOrDateTime(DateTimeType):
         return super().coerce(value, ctx)
 
 
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    """The names of the time zone database (read once: listing it walks a folder tree)."""
+    return frozenset(available_timezones())
+
+
 class TimeZoneType(Str):
+    """A name from the time zone database. Only listed names are tried, so a long or odd name
+    never reaches the file system (ZoneInfo would raise OSError or ValueError for it)."""
+
     label = "time zone"
     expected = "a time zone name like America/Los_Angeles"
     example = "America/Los_Angeles"
 
     def coerce(self, value, ctx):
         text = super().coerce(value, ctx)
-        try:
-            ZoneInfo(text)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise self.fail(value, did_you_mean(text, available_timezones())) from None
-        return text
+        if text in _zone_names():
+            try:
+                ZoneInfo(text)
+                return text
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                pass
+        raise self.fail(value, did_you_mean(text[:80], _zone_names()))

@@ -16,6 +16,7 @@ from babel.numbers import list_currencies
 
 from generator.core.errors import did_you_mean, show
 from generator.core.values import Ref
+from generator.core.yamlish import describe_character, forbidden_character
 
 
 class Invalid(Exception):
@@ -56,9 +57,13 @@ class Type:
 
 
 class Str(Type):
+    """Text on one line. Calendars (.ics), contact cards (.vcf), titles and buttons hold one
+    line: a new line or tab there would break the line or, in a calendar, start a new entry."""
+
     label = "text"
     expected = "a line of text"
     example = "..."
+    multiline = False  # True for words that are paragraphs (summaries, notes)
 
     def __init__(self, pattern: str | None = None, expected: str | None = None, example=None):
         self.pattern = re.compile(pattern) if pattern else None
@@ -73,6 +78,12 @@ class Str(Type):
         text = str(value).strip()
         if not text:
             raise Invalid("this is empty", self.expected, "write a value or remove the line")
+        if not self.multiline:
+            bad = forbidden_character(text, also="\t\n")
+            if bad:
+                raise Invalid(f"this must be one line of text, but it has the character "
+                              f"{describe_character(bad.group())}", self.expected,
+                              "write it on one line, with spaces instead of tabs")
         if self.pattern and not self.pattern.fullmatch(text):
             raise self.fail(value)
         return text
@@ -93,7 +104,7 @@ class Word(Str):
 
     def __init__(self, example: str = "...", multiline: bool = False):
         super().__init__(example=example)
-        self.multiline = multiline
+        self.multiline = multiline  # a paragraph: new lines and tabs are kept
 
 
 class Email(Str):
@@ -200,6 +211,7 @@ class Money(Type):
     label = "amount"
     expected = "an amount of money written as a plain number, like 17100000 or 2500.50"
     example = 17100000
+    MAXIMUM = Decimal(10) ** 15  # more than any grant; larger numbers are typing mistakes
 
     def coerce(self, value, ctx):
         if isinstance(value, bool):
@@ -214,8 +226,15 @@ class Money(Type):
                 digits = re.sub(r"[^0-9.]", "", cleaned)
                 hint = f"write {digits} (no currency sign or separators)" if digits else ""
                 raise self.fail(value, hint) from None
-            if amount < 0:
-                raise self.fail(value)
+            if not amount.is_finite():
+                raise Invalid(f"{show(value)} is not an amount of money", self.expected,
+                              "write the amount awarded as digits, like 250000")
+            if amount < 0 or amount > self.MAXIMUM:
+                raise Invalid(f"an amount must be from 0 to {self.MAXIMUM:,}", self.expected,
+                              "check the number of digits")
+            if amount != amount.quantize(Decimal("0.01")):
+                raise Invalid("an amount has at most two digits after the point (cents)",
+                              self.expected, "round it to the cent, like 2500.50")
             return amount
         raise self.fail(value)
 

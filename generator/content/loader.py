@@ -6,6 +6,7 @@ in two languages is one item in two languages.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import frontmatter
 
-from generator.content.merge import Source
+from generator.content.merge import Source, dotted
 from generator.content.schema import CONTENT_TYPES
 from generator.content.settings import Settings
 from generator.core import yamlish
@@ -51,9 +52,10 @@ def load_content(settings: Settings, problems: Problems) -> Loaded:
         problems.error("content/", "the content folder is missing",
                        suggestion="create content/<language>/ folders (see README)")
         return loaded
+    links = _refuse_links(content, root, problems)
     codes = settings.language_codes
     for entry in sorted(content.iterdir()):
-        if entry.name.startswith(".") or entry.name in SHARED_DIRS:
+        if entry.name.startswith(".") or entry.name in SHARED_DIRS or entry in links:
             continue
         rel = entry.relative_to(root).as_posix()
         if not entry.is_dir():
@@ -66,11 +68,11 @@ def load_content(settings: Settings, problems: Problems) -> Loaded:
                            + " (or add the language to portal.yml)")
     for lang in codes:
         lang_dir = content / lang
-        if not lang_dir.is_dir():
+        if not lang_dir.is_dir() or lang_dir in links:
             continue  # a language with no content yet: everything falls back
         for sub in sorted(lang_dir.iterdir()):
             rel = sub.relative_to(root).as_posix()
-            if sub.name.startswith("."):
+            if sub.name.startswith(".") or sub in links:
                 continue
             if not sub.is_dir() or sub.name not in CONTENT_TYPES:
                 problems.error(rel, f"'{sub.name}' is not a kind of content",
@@ -79,6 +81,9 @@ def load_content(settings: Settings, problems: Problems) -> Loaded:
                                suggestion=did_you_mean(sub.name.removesuffix(".md"), CONTENT_TYPES))
                 continue
             for path in sorted(sub.rglob("*")):
+                if path in links or any(parent in links for parent in path.parents):
+                    loaded.failed.add((sub.name, path.stem))
+                    continue
                 if path.is_dir() or any(p.startswith(".") for p in path.relative_to(sub).parts):
                     continue
                 before = len(problems.errors)
@@ -86,6 +91,39 @@ def load_content(settings: Settings, problems: Problems) -> Loaded:
                 if len(problems.errors) > before:
                     loaded.failed.add((sub.name, path.stem))
     return loaded
+
+
+def _refuse_links(content: Path, root: Path, problems: Problems) -> set[Path]:
+    """Report every link (symlink) among the content files and folders, and return them.
+
+    A link could publish a file from anywhere on the computer (a password file, another
+    project), and links to nowhere break builds, so none is followed. Hidden entries
+    (an editor's lock files) are never read, so they are not checked. Inside
+    content/images/ and content/files/ the photo and document checks refuse any
+    link that leads out of content/ when a page names it.
+    """
+    if content.is_symlink():
+        _report_link(content, root, problems)
+        return {content}
+    found: set[Path] = set()
+    for folder, dirs, files in os.walk(content):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if not name.startswith(".") and path.is_symlink():
+                found.add(path)
+                _report_link(path, root, problems)
+        top = Path(folder) == content
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (top and d in SHARED_DIRS))
+    return found
+
+
+def _report_link(path: Path, root: Path, problems: Problems) -> None:
+    problems.error(path.relative_to(root).as_posix(),
+                   "this is a link (a symlink) to another place, not a file or folder: "
+                   "links are not followed, so it cannot be opened",
+                   expected="files and folders kept inside content/",
+                   found="a link to " + os.readlink(path),
+                   suggestion="put a copy of the file itself in its place, then remove the link")
 
 
 def _load_file(path: Path, lang: str, collection: str, settings: Settings, loaded: Loaded,
@@ -102,10 +140,11 @@ def _load_file(path: Path, lang: str, collection: str, settings: Settings, loade
                        found=show(path.name), suggestion=f"rename it to {slugify(slug)}.md")
         return
     try:
-        text = yamlish.read_text(path)
+        text = yamlish.read_text(path, settings.max_file_bytes)
     except yamlish.Unreadable as exc:
         problems.error(rel, exc.message, line=exc.line, found=exc.found,
-                       suggestion="save it as UTF-8 in your editor, or remove it if it is a broken link")
+                       suggestion=exc.suggestion or "save it as UTF-8 in your editor, or remove it "
+                       "if it is a broken link")
         return
     if not text.startswith("---"):
         problems.error(rel, "the file has no front-matter", line=1,
@@ -120,11 +159,13 @@ def _load_file(path: Path, lang: str, collection: str, settings: Settings, loade
         return
     head, body = frontmatter.YAMLHandler().split(text)
     first_line = text[: text.find(head)].count("\n") + 1 if head.strip() else 2
+    if _body_has_bad_character(text, text.find(head) + len(head), rel, problems):
+        return
     try:
         data, lines = yamlish.load(head, first_line=first_line)
     except yamlish.YamlError as exc:
         problems.error(rel, f"the front-matter cannot be read: {exc.message}", line=exc.line,
-                       suggestion=exc.suggestion)
+                       field=dotted(exc.path), suggestion=exc.suggestion)
         return
     if data is None:
         data = {}
@@ -142,3 +183,15 @@ def _load_file(path: Path, lang: str, collection: str, settings: Settings, loade
                        suggestion=f"rename one of them, like {slug}-2.md")
         return
     items[slug][lang] = Source(path=rel, lang=lang, data=data, lines=lines, body=body.strip())
+
+
+def _body_has_bad_character(text: str, start: int, rel: str, problems: Problems) -> bool:
+    """Report a control character in the text below the front-matter (tabs and new lines are fine)."""
+    bad = yamlish.forbidden_character(text[start:])
+    if not bad:
+        return False
+    line = text[: start + bad.start()].count("\n") + 1
+    problems.error(rel, "the text below the front-matter contains the invisible character "
+                   f"{yamlish.describe_character(bad.group())}", line=line,
+                   suggestion=yamlish.CHARACTER_SUGGESTION)
+    return True

@@ -9,7 +9,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from generator.content.datetypes import DateTimeType
+from generator.content.datetypes import FIRST_YEAR, LAST_YEAR, DateTimeType
 from generator.content.fieldtypes import Context, Invalid
 from generator.content.loader import load_content
 from generator.content.merge import Merger
@@ -33,18 +33,24 @@ def resolve_now(value: str | datetime | None) -> datetime:
     if value:
         try:
             parsed = DateTimeType().coerce(value.replace("T", " "), Context())
-        except Invalid:
+        except Invalid as exc:
             try:
                 parsed = datetime.fromisoformat(value)
             except ValueError:
                 raise BadTime(f"--now: expected a date and time like 2026-12-03 17:30, found {value!r}")
+            if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+                raise BadTime(f"--now: {exc.message}")
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-        except ValueError:
+            now = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError):
             raise BadTime(f"SOURCE_DATE_EPOCH: expected seconds since 1970, found {epoch!r}")
+        if not FIRST_YEAR <= now.year <= LAST_YEAR:
+            raise BadTime(f"SOURCE_DATE_EPOCH: {epoch} is not between the years {FIRST_YEAR} "
+                          f"and {LAST_YEAR}")
+        return now
     return datetime.now(timezone.utc)
 
 

@@ -28,6 +28,8 @@ from generator.core.icons import icon_names
 from generator.core.values import Text
 
 SETTINGS_FILE = "portal.yml"
+SETTINGS_MAX_BYTES = 1_000_000  # portal.yml itself: read before any setting is known
+MAX_FILE_BYTES = 1_000_000  # the default largest content file: a long page is ~50 KB
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Settings:
     services: dict[str, Service] = field(default_factory=dict)
     images: ImageSettings = field(default_factory=ImageSettings)
     news_per_page: int = 10
+    max_file_bytes: int = MAX_FILE_BYTES
 
     @property
     def language_codes(self) -> list[str]:
@@ -97,6 +100,8 @@ _FIELDS: dict[str, tuple[Type | None, bool, str]] = {
     "services": (None, True, "The services vocabulary: id, label per language, icon."),
     "images": (None, False, "How photos are processed: max_bytes, widths, quality."),
     "news_per_page": (Int(1, 100), False, "How many posts each page of the news listing shows (10 if left out)."),
+    "max_file_bytes": (Int(1_000, 100_000_000, example=MAX_FILE_BYTES), False,
+                       "The largest content file accepted, in bytes (1000000, 1 MB, if left out)."),
 }
 
 
@@ -108,14 +113,15 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
                        suggestion=f"create {SETTINGS_FILE} at the project root (see README)")
         return None
     try:
-        data, lines = yamlish.load(yamlish.read_text(path))
+        data, lines = yamlish.load(yamlish.read_text(path, SETTINGS_MAX_BYTES))
     except yamlish.Unreadable as exc:
         problems.error(rel, exc.message, line=exc.line, found=exc.found,
-                       suggestion="save it as UTF-8 in your editor (\"UTF-8\" in the save dialog)")
+                       suggestion=exc.suggestion
+                       or "save it as UTF-8 in your editor (\"UTF-8\" in the save dialog)")
         return None
     except yamlish.YamlError as exc:
         problems.error(rel, f"the settings cannot be read: {exc.message}", line=exc.line,
-                       suggestion=exc.suggestion)
+                       field=".".join(map(str, exc.path)), suggestion=exc.suggestion)
         return None
     if not isinstance(data, dict):
         problems.error(rel, "the settings must be a list of 'name: value' lines", found=show(data))
@@ -277,7 +283,7 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
     images = _image_settings(data.get("images"), err, check)
 
     values = {}
-    for key in ("site_url", "timezone", "colour", "news_per_page"):
+    for key in ("site_url", "timezone", "colour", "news_per_page", "max_file_bytes"):
         if data.get(key) is not None:
             values[key] = check(_FIELDS[key][0], data[key], (key,))
 
@@ -296,6 +302,7 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
         services=services,
         images=images,
         news_per_page=values.get("news_per_page") or 10,
+        max_file_bytes=values.get("max_file_bytes") or MAX_FILE_BYTES,
     )
 
 
