@@ -28,14 +28,15 @@ SITE_SRC = "site_src"
 
 
 def fingerprint(root: Path) -> tuple:
-    """Cheap identity of every input: path, size and modification time."""
+    """Cheap identity of every input: path, size and modification time (of a link itself, not
+    what it points to: the content stage refuses links, dangling ones included)."""
     entries = []
     for base in (root / "content", MESSAGES_DIR):
         if base.exists():
             for dirpath, dirnames, filenames in os.walk(base):
                 dirnames.sort()
                 for name in sorted(filenames):
-                    st = os.stat(os.path.join(dirpath, name))
+                    st = os.lstat(os.path.join(dirpath, name))
                     entries.append((os.path.join(dirpath, name), st.st_size, st.st_mtime_ns))
     settings = root / "portal.yml"
     if settings.exists():
