@@ -39,9 +39,10 @@ def _fail_on_content(exc: ContentErrors, built: bool = True) -> None:
     """Print every problem and stop; ``built``: say that the site was left as it was."""
     _report(exc.problems)
     n = len(exc.problems)
-    outcome = "nothing was built (the last good site is unchanged). " if built else ""
-    click.secho(f"{n} problem{'s' if n != 1 else ''} found; {outcome}"
-                "Fix them and run the command again.", fg="red", err=True)
+    found = f"{n} problem{'s' if n != 1 else ''} found"
+    outcome = "; nothing was built (the last good site is unchanged)" if built else ""
+    fix = "Fix it" if n == 1 else "Fix them"
+    click.secho(f"{found}{outcome}. {fix} and run the command again.", fg="red", err=True)
     sys.exit(1)
 
 
