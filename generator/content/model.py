@@ -259,6 +259,21 @@ class Meeting(Item):
         return self.is_past and not self.is_called_off
 
     @property
+    def state(self) -> str:
+        """The one state every page, card, calendar and flyer shows: cancelled or postponed (it
+        will not take place), ended (held and over by the build's "now"), rescheduled (moved and
+        still to come) or scheduled. Templates read this instead of testing ``status`` each."""
+        if self.is_called_off:
+            return self.status
+        return "ended" if self.is_past else self.status
+
+    @property
+    def invites(self) -> bool:
+        """Still worth coming to: only then do pages offer supports, join details, the
+        accommodation deadline and "add to my calendar"."""
+        return self.state in ("scheduled", "rescheduled")
+
+    @property
     def has_minutes(self) -> bool:
         """Staff say the body holds the minutes (``minutes: true``)."""
         return bool(self.get(self.site.default, "minutes"))

@@ -96,7 +96,8 @@ class Words:
         where = self.location(m) if m.get(self.lang, "location") else ""
         if where:
             lines.append(f"{t('meetings.where')}: {where}")
-        online = m.get(self.lang, "online")
+        # A meeting that will not take place gives no way to join and no supports to ask for.
+        online = m.get(self.lang, "online") if not m.is_called_off else None
         if online:
             lines.append(f"{t('meetings.online')}: {online['url']}")
             for key, label in (("phone", "meetings.join_by_phone"), ("meeting_id", "meetings.meeting_id"),
@@ -106,10 +107,10 @@ class Words:
         agenda = m.get(self.lang, "agenda") or []
         if agenda:
             lines += ["", t("meetings.agenda") + ":"] + [f"{i}. {plain_text(a)}" for i, a in enumerate(agenda, 1)]
-        supports = self.supports(m)
+        supports = self.supports(m) if not m.is_called_off else []
         if supports:
             lines += ["", t("meetings.supports") + ": " + "; ".join(supports)]
-        acc = self.accommodations(m)
+        acc = self.accommodations(m) if not m.is_called_off else ""
         if acc:
             lines.append(acc)
         lines += ["", page_url(self.site, m, self.lang)]

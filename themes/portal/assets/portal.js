@@ -48,7 +48,9 @@
    A static page is built at one moment. Meeting cards carry their end time
    (data-meeting-end, ISO 8601 with offset); a meeting that has ended by the
    visitor's clock moves from "Upcoming" into its month under "Past", the next-
-   meeting box skips to the next one, and a meeting page says it has ended.
+   meeting box skips to the next one, and a meeting page or flyer says it has
+   ended and stops offering what only a coming meeting needs ([data-invite]:
+   join details, supports, the accommodation deadline, "add to my calendar").
    Without JavaScript the order of the build stands. Also: print buttons. */
 (function () {
   "use strict";
@@ -57,6 +59,13 @@
   function ended(el) {
     var end = Date.parse(el.getAttribute("data-meeting-end") || "");
     return !isNaN(end) && end <= now;
+  }
+
+  /* The "ended" state, as the build gives it to a meeting that is over: nothing invites any more. */
+  function showEnded(el) {
+    el.setAttribute("data-meeting-state", "ended");
+    var invites = el.querySelectorAll("[data-invite]");
+    for (var i = 0; i < invites.length; i++) { invites[i].hidden = true; }
   }
 
   function retag(card, tag) {
@@ -115,6 +124,7 @@
       }
       retag(card, past.getAttribute("data-card-heading"));
       card.classList.add("meeting-card--ended");
+      showEnded(card);
       target.insertBefore(card, before);
       moved++;
     }
@@ -165,6 +175,7 @@
     var status = meeting ? meeting.getAttribute("data-meeting-status") : null;
     if (meeting && ended(meeting) && status !== "cancelled" && status !== "postponed") {
       notes[n].hidden = false;
+      showEnded(meeting);
     }
   }
 
