@@ -93,14 +93,16 @@ class Plan:
             recorded = str(src.data.get(HASH_FIELD) or "")
             if other != m.source_lang() and recorded and is_current(m, recorded) \
                     and recorded != source_hash(m):
-                self.edits[src.path].front.set(HASH_FIELD, [f"{HASH_FIELD}: {source_hash(m)}"])
-        for other, src in self.meeting.sources.items():
+                edit = self.edits[src.path]
+                edit.front.set(HASH_FIELD, [f"{HASH_FIELD}: {source_hash(m)}"])
+                edit.changes.append("source_hash updated: the translation is still up to date")
+        for other, src in m.sources.items():
             edit = self.edits[src.path]
             if other == lang and note:
                 edit.front.set("status_note", [_scalar("status_note", note)],
                                ("previous_start", "status", "end", "start"))
                 edit.changes.append(f"status_note set to: {note}")
-            elif edit.front.remove("status_note"):
+            elif src.data.get("status_note") is not None and edit.front.remove("status_note"):
                 edit.changes.append("removed the old status_note (it explained the earlier state)"
                                     + ("; translate the new note into this file" if note else ""))
 
@@ -200,8 +202,9 @@ def move(plan: Plan, lang: str, to: str, end: str | None, note: str | None) -> N
     finish = _new_end(plan, start, end)
     earlier = [_when(p) for p in m.previous_starts] + [_when(m.start)]
     plan.set_fact("start", [f"start: {_when(start)}"], f"start changed from {_when(m.start)} to {_when(start)}")
-    if finish != start + (m.end - m.start) or finish.date() != m.end.date():
-        end_text = f'"{finish:%H:%M}"' if finish.date() == start.date() else _when(finish)
+    end_text = f'"{finish:%H:%M}"' if finish.date() == start.date() else _when(finish)
+    written = m.get(m.site.default, "end")  # a time on the start's day, or a date and time
+    if isinstance(written, datetime) or end_text != f'"{m.end:%H:%M}"':
         plan.set_fact("end", [f"end: {end_text}"], f"end changed to {end_text.strip(chr(34))}", ("start",))
     _set_status(plan, "rescheduled")
     listed = ([f"previous_start: {earlier[0]}"] if len(earlier) == 1

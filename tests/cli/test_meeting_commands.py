@@ -135,6 +135,7 @@ def test_comments_bom_and_crlf_stay(tmp_path):
     (root / rel).write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode())
     result = run(root, "move", rel, "--to", "2026-12-09 17:30")
     assert result.exit_code == 0, result.output
+    assert "end changed" not in result.output  # "19:00" is still right on the new day
     expected = ("\ufeff" + text.replace("start: 2026-12-08 17:30\n", "start: 2026-12-09 17:30\n").replace(
         'end: "19:00"\n', 'end: "19:00"\nstatus: rescheduled\nprevious_start: 2026-12-08 17:30\n')
     ).replace("\n", "\r\n")
@@ -181,3 +182,17 @@ def test_untranslated_note_is_shown_marked_in_its_own_language(changed):
     moved_en = (changed[3] / url("en", "meetings/2026-12-10-sierra-vista-sac/index.html")).read_text()
     assert '<span lang="es">Se cambió otra vez por la nieve.</span>' in moved_en
     assert "winter concert" not in moved_en  # the old reason is gone
+
+
+def test_a_new_notice_is_changed_in_place_of_its_blank_fields(tmp_path):
+    root = copy_of_example(tmp_path / "repo")
+    CliRunner().invoke(main, ["new", "meeting", "-p", str(root), "--school", "lincoln-elementary",
+                              "--start", "2026-12-14 17:30"], catch_exceptions=False)
+    rel = "content/%s/meetings/2026-12-14-lincoln-elementary-sac.md"
+    result = run(root, "move", rel % "es", "--to", "2026-12-15 18:00", "--note", "Por el concierto.")
+    assert result.exit_code == 0, result.output
+    en, es = ((root / (rel % lang)).read_text() for lang in ("en", "es"))
+    assert "or a list of those (lines starting with '- ')\nprevious_start: 2026-12-14 17:30\n" in en
+    assert "\nstatus_note:\n" in en  # the blank field and its comment stay for the translation
+    assert "\nstatus_note: Por el concierto.\n" in es
+    assert "removed" not in result.output
