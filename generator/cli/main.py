@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from generator.cli.meeting_cli import meeting
 from generator.core.errors import ContentErrors, PortalError
 
 PROJECT = click.option("--project", "-p", type=click.Path(file_okay=False, path_type=Path),
@@ -251,6 +252,9 @@ def new_meeting(project: Path, start: str, school: str | None, end: str | None, 
         click.echo(f"Created {path.relative_to(root).as_posix()}")
     click.echo("Fill in the fields (each is explained in the file), set notice_posted when you publish, "
                "then run 'portal check'.")
+
+
+main.add_command(meeting)
 
 
 @main.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from generator.content.model import Item, Site, _foreign
-from generator.content.tracking import HASH_FIELD, source_hash
+from generator.content.tracking import HASH_FIELD, is_current
 
 STATES = ("source", "translated", "partial", "outdated", "missing")
 
@@ -33,7 +33,7 @@ def item_state(item: Item, lang: str) -> Entry:
     if item.body.get(lang) is not None and item.body[lang].lang != lang:
         foreign.append("(body)")
     recorded = item.sources[lang].data.get(HASH_FIELD)
-    if recorded and str(recorded) != source_hash(item):
+    if recorded and not is_current(item, str(recorded)):
         return Entry(state="outdated", untranslated_fields=foreign, **base)
     state = "partial" if foreign else "translated"
     return Entry(state=state, untranslated_fields=foreign, tracked=bool(recorded), **base)
