@@ -36,6 +36,15 @@ def _report(problems, out=None) -> None:
         click.echo(p.format() + "\n", err=True)
 
 
+def _report_held_back(held_back) -> None:
+    """List the news that is not on the site: information, never a reason to fail."""
+    if not held_back:
+        return
+    click.echo(f"Held back, not on the site ({len(held_back)} news post{'s' if len(held_back) != 1 else ''}):")
+    for item in held_back:
+        click.echo(f"  {item.describe()}")
+
+
 def _fail_on_content(exc: ContentErrors, built: bool = True) -> None:
     """Print every problem and stop; ``built``: say that the site was left as it was."""
     _report(exc.problems)
@@ -70,13 +79,15 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def check(project: Path, now, strict: bool) -> None:
     """Check all content and settings; list every problem found."""
-    from generator.content.pipeline import build_site
+    from generator.content.pipeline import check_content
 
     try:
-        site, problems = build_site(project, now=now)
+        checked = check_content(project, now=now)
     except ContentErrors as exc:
         _fail_on_content(exc, built=False)
+    site, problems = checked.site, checked.problems
     _report(problems.warnings)
+    _report_held_back(checked.held_back)
     counts = {k: len(v) for k, v in site.items.items()}
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
     if problems.warnings and strict:
@@ -110,6 +121,7 @@ def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool
     made, kept = (image_stats[k] - before.get(k, 0) for k in ("processed", "cached"))
     if made or kept:
         click.echo(f"Images: {made} processed, {kept} unchanged (from .cache/images/).")
+    _report_held_back(result.held_back)
     if drafts:
         click.secho(f"Warning: {result.site_dir} is a preview with drafts and future posts (every page "
                     "marked noindex): do not deploy it. Run 'portal build' without --drafts to publish.",

@@ -227,9 +227,14 @@ class Meeting(Item):
 
     @property
     def request_deadline(self) -> date | None:
-        """The last day to ask for accommodations (``supports.request_days`` before the meeting)."""
+        """The last day to ask for accommodations: ``supports.request_days`` before the meeting,
+        moved back to the Friday when that falls on a weekend, since nobody is in the office
+        on Saturday or Sunday to arrange an interpreter or childcare."""
         days = (self.get(self.site.default, "supports") or {}).get("request_days")
-        return self.start.date() - timedelta(days=days) if days else None
+        if not days:
+            return None
+        day = self.start.date() - timedelta(days=days)
+        return day - timedelta(days=max(0, day.weekday() - 4))  # Saturday -1, Sunday -2
 
     @property
     def ends_another_day(self) -> bool:

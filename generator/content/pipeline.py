@@ -6,6 +6,7 @@ Nothing here writes files. Every problem is collected; if any is an error,
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from generator.content.fieldtypes import Context, Invalid
 from generator.content.loader import load_content
 from generator.content.merge import Merger
 from generator.content.model import ITEM_CLASSES, Item, Site
+from generator.content.publishing import HeldBack, drop_unpublished
 from generator.content.rules import check_rules
 from generator.content.schema import CONTENT_TYPES
 from generator.content.settings import load_settings
@@ -54,7 +56,23 @@ def resolve_now(value: str | datetime | None) -> datetime:
     return datetime.now(timezone.utc)
 
 
+@dataclass
+class Checked:
+    """The content stage's result: the site, its warnings, and the news it holds back."""
+
+    site: Site
+    problems: Problems
+    held_back: list[HeldBack] = field(default_factory=list)
+
+
 def build_site(root: Path, now: datetime | None = None, drafts: bool = False) -> tuple[Site, Problems]:
+    """The checked site and its warnings (see :func:`check_content` for what is held back)."""
+    checked = check_content(root, now=now, drafts=drafts)
+    return checked.site, checked.problems
+
+
+def check_content(root: Path, now: datetime | None = None, drafts: bool = False) -> Checked:
+    """Settings, files, fields, languages, model, rules: raises ContentErrors with every error."""
     root = Path(root).resolve()
     problems = Problems()
     settings = load_settings(root, problems)
@@ -96,15 +114,4 @@ def build_site(root: Path, now: datetime | None = None, drafts: bool = False) ->
         check_rules(site, problems)
         check_tracking(site, problems)
     problems.raise_if_errors()
-    _drop_unpublished(site)
-    return site, problems
-
-
-def _drop_unpublished(site: Site) -> None:
-    """News that is a draft, or dated after "now" (district time), is not published unless
-    previewing drafts. It is removed from the model itself, so no page, listing, feed, card,
-    "more news", school page or search entry can show it."""
-    if site.drafts:
-        return
-    site.items["news"] = {slug: n for slug, n in site.items["news"].items() if n.is_published}
-    site.forget_lists()  # lists computed while checking rules included them
+    return Checked(site, problems, drop_unpublished(site))

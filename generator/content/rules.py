@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -52,6 +52,7 @@ def check_rules(site: Site, problems: Problems) -> None:
                            field="location", expected="location: (a place), online: (a link), or both",
                            suggestion="add a 'location:' with 'place:' and 'address:'")
 
+    check_meeting_times(site, problems)
     check_meeting_notices(site, problems)
     check_meeting_documents(site, problems)
     check_meeting_moves(site, problems)
@@ -105,6 +106,78 @@ def check_school_names(site: Site, problems: Problems) -> None:
 
 
 # -- meetings: notice periods, moves, documents --------------------------------------
+
+
+def check_meeting_times(site: Site, problems: Problems) -> None:
+    """Stop on a meeting at an implausible time (portal.yml meeting_times), unless the file says
+    ``unusual_time: true``: a start of 5:30 meant as 17:30 otherwise becomes a meeting from
+    5:30 in the morning on families' calendars. Times are the meeting's local time (the
+    district's time zone unless the meeting gives its own); a meeting whose end is already
+    wrong (before the start, or a day later) is reported once, by the check on its end."""
+    limits = site.settings.meeting_times
+    for m in site.items["meetings"].values():
+        if m.get(site.default, "unusual_time") or not timedelta(0) < m.duration <= timedelta(days=1):
+            continue
+        if not limits.earliest <= _local(m, m.start).time() <= limits.latest:
+            _implausible_start(m, limits, problems)
+        elif m.duration > timedelta(hours=limits.longest_hours):
+            _too_long(m, limits, problems)
+
+
+_ALLOW = "If it really is at that time, add 'unusual_time: true' to the meeting's file."
+_ALLOW_LONG = "If it really lasts that long, add 'unusual_time: true' to the meeting's file."
+
+
+def _clock(t: datetime) -> str:
+    """5:30, 17:30: a time as the staff member typed it (no leading zero)."""
+    return f"{t.hour}:{t.minute:02d}"
+
+
+def _local(m, value: datetime) -> datetime:
+    """A time on the meeting's clock, even if written with another offset (10:00+00:00)."""
+    return value.astimezone(m.tz)
+
+
+def _implausible_start(m, limits, problems: Problems) -> None:
+    start, end = _local(m, m.start), _local(m, m.end)
+    path, line = m.locate("start")
+    early = start.time() < limits.earliest
+    evening = start + timedelta(hours=12)
+    if early and limits.earliest <= evening.time() <= limits.latest:
+        also_end = f", ending at {end + timedelta(hours=12):%H:%M}" if end <= evening else ""
+        suggestion = f"{_clock(start)} is in the morning: did you mean {evening:%H:%M}{also_end}? {_ALLOW}"
+    elif early:
+        suggestion = f"check the start time (24-hour clock: 5:30 pm is 17:30). {_ALLOW}"
+    else:
+        suggestion = f"check the start time (24-hour clock: 7 pm is 19:00). {_ALLOW}"
+    when = "in the morning" if early else "at night"
+    problems.error(path, f"the meeting starts at {_clock(start)} {when}, when families are unlikely "
+                   "to come", field="start", line=line,
+                   expected=f"a start between {limits.earliest:%H:%M} and {limits.latest:%H:%M} "
+                            "(portal.yml meeting_times)",
+                   found=f"{start:%Y-%m-%d %H:%M}", suggestion=suggestion)
+
+
+def _too_long(m, limits, problems: Problems) -> None:
+    start, end = _local(m, m.start), _local(m, m.end)
+    longest = start + timedelta(hours=limits.longest_hours)
+    typical = start + timedelta(minutes=90)
+    path, line = m.locate("end")
+    day = "" if longest.date() == start.date() else f" on {longest:%Y-%m-%d}"
+    problems.error(path, f"the meeting lasts {_duration(m.duration)}, longer than a meeting "
+                   "usually does", field="end", line=line,
+                   expected=f"at most {limits.longest_hours} hours (portal.yml "
+                            "meeting_times.longest_hours)",
+                   found=f"{start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}",
+                   suggestion=f"an end at {longest:%H:%M}{day} or earlier gives a normal length "
+                              f"(for example 'end: \"{typical:%H:%M}\"' for 1 hour 30 minutes). {_ALLOW_LONG}")
+
+
+def _duration(value: timedelta) -> str:
+    """8 hours, 7 hours 30 minutes."""
+    hours, minutes = divmod(round(value.total_seconds() / 60), 60)
+    text = f"{hours} hour{'s' if hours != 1 else ''}"
+    return text + (f" {minutes} minutes" if minutes else "")
 
 
 def _hours(value: float) -> str:

@@ -200,6 +200,10 @@ MEETING = ContentType(
         Field("start", DateTimeType(), "When it starts (24-hour clock).", required=True),
         Field("end", TimeOrDateTime(), "When it ends: a time, or a date and time.", required=True),
         Field("timezone", TimeZoneType(), "Only if not the district's time zone.", in_example=False),
+        Field("unusual_time", Bool(),
+              "true only if the meeting really starts before 07:00 or after 21:00, or lasts "
+              "more than 6 hours (portal.yml meeting_times): portal check then accepts that time "
+              "instead of asking whether, say, 5:30 was meant as 17:30.", in_example=False),
         Field("status", Choice(MEETING_STATUSES, "scheduled"),
               "scheduled, cancelled, rescheduled (give previous_start) or postponed.",
               default="scheduled"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,19 @@ class ImageSettings:
     quality: int = 80  # WebP and JPEG quality, 1-100
 
 
+@dataclass(frozen=True)
+class MeetingTimes:
+    """When a meeting plausibly takes place (the ``meeting_times:`` settings).
+
+    A time outside these is far more often a slip (5:30 written for 17:30) than a real
+    meeting, and families would act on it, so ``portal check`` stops on it unless the
+    meeting says ``unusual_time: true``."""
+
+    earliest: time = time(7, 0)  # no meeting starts before this, local time
+    latest: time = time(21, 0)  # nor after this
+    longest_hours: int = 6  # nor lasts longer than this
+
+
 @dataclass
 class Settings:
     root: Path
@@ -67,6 +81,7 @@ class Settings:
     colour: str
     services: dict[str, Service] = field(default_factory=dict)
     images: ImageSettings = field(default_factory=ImageSettings)
+    meeting_times: MeetingTimes = field(default_factory=MeetingTimes)
     news_per_page: int = 10
     max_file_bytes: int = MAX_FILE_BYTES
 
@@ -99,6 +114,8 @@ _FIELDS: dict[str, tuple[Type | None, bool, str]] = {
                "The district's colour for cards and the header."),
     "services": (None, True, "The services vocabulary: id, label per language, icon."),
     "images": (None, False, "How photos are processed: max_bytes, widths, quality."),
+    "meeting_times": (None, False, "When meetings plausibly take place: earliest, latest (start "
+                                   "times) and longest_hours."),
     "news_per_page": (Int(1, 100), False, "How many posts each page of the news listing shows (10 if left out)."),
     "max_file_bytes": (Int(1_000, 100_000_000, example=MAX_FILE_BYTES), False,
                        "The largest content file accepted, in bytes (1000000, 1 MB, if left out)."),
@@ -281,6 +298,7 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
         services[sid] = Service(sid, label, str(icon))
 
     images = _image_settings(data.get("images"), err, check)
+    meeting_times = _meeting_times(data.get("meeting_times"), err, check)
 
     values = {}
     for key in ("site_url", "timezone", "colour", "news_per_page", "max_file_bytes"):
@@ -301,6 +319,7 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
         colour=values.get("colour") or "#0b5d5b",
         services=services,
         images=images,
+        meeting_times=meeting_times,
         news_per_page=values.get("news_per_page") or 10,
         max_file_bytes=values.get("max_file_bytes") or MAX_FILE_BYTES,
     )
@@ -345,3 +364,41 @@ def _image_settings(raw: Any, err, check) -> ImageSettings:
             if all(w is not None for w in checked):
                 values["widths"] = tuple(sorted(set(checked)))
     return ImageSettings(**{k: v for k, v in values.items() if v is not None})
+
+
+_MEETING_TIME_FIELDS = {"earliest": "the earliest start time, like 07:00 (24-hour clock)",
+                        "latest": "the latest start time, like 21:00 (24-hour clock)",
+                        "longest_hours": "the longest a meeting lasts, in whole hours, like 6"}
+_CLOCK = Str(pattern=r"([01]?[0-9]|2[0-3]):[0-5][0-9]", expected="a time like 07:00 (24-hour clock)")
+
+
+def _meeting_times(raw: Any, err, check) -> MeetingTimes:
+    """The ``meeting_times:`` settings; any left out keep their defaults."""
+    defaults = MeetingTimes()
+    if raw is None:
+        return defaults
+    if not isinstance(raw, dict):
+        err(("meeting_times",), "this needs 'earliest', 'latest' and 'longest_hours' lines",
+            expected="meeting_times: with earliest, latest, longest_hours", found=show(raw))
+        return defaults
+    for key in raw:
+        if key not in _MEETING_TIME_FIELDS:
+            err(("meeting_times", key), f"'{key}' is not a meeting time setting",
+                expected="one of: " + ", ".join(_MEETING_TIME_FIELDS), found=show(key),
+                suggestion=did_you_mean(key, _MEETING_TIME_FIELDS))
+    values: dict[str, Any] = {}
+    for key in ("earliest", "latest"):
+        if raw.get(key) is not None:
+            text = check(_CLOCK, str(raw[key]), ("meeting_times", key))
+            if text:
+                hours, minutes = text.split(":")
+                values[key] = time(int(hours), int(minutes))
+    if raw.get("longest_hours") is not None:
+        values["longest_hours"] = check(Int(1, 24, example=6), raw["longest_hours"],
+                                        ("meeting_times", "longest_hours"))
+    times = MeetingTimes(**{k: v for k, v in values.items() if v is not None})
+    if times.latest <= times.earliest:
+        err(("meeting_times", "latest"), "the latest start time is not after the earliest",
+            expected=f"a time after {times.earliest:%H:%M}", found=f"{times.latest:%H:%M}",
+            suggestion="use the 24-hour clock: 9 pm is 21:00")
+    return times

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.content.publishing import HeldBack
 from generator.core.cache import prune as prune_cache
 from generator.core.errors import PortalError
 from generator.site.project import SITE_SRC, generate
@@ -36,6 +37,7 @@ class BuildResult:
     site_dir: Path
     pages: int
     seconds: float
+    held_back: list[HeldBack] = field(default_factory=list)  # news not published, for the report
 
 
 def build(root: Path, site_dir: Path | None = None, now: str | datetime | None = None,
@@ -75,7 +77,7 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
     finally:
         shutil.rmtree(tmp, ignore_errors=True)  # still there only if the swap was interrupted
     prune_cache(generated.site)  # only now that the build has succeeded
-    return BuildResult(site_dir, generated.pages, time.monotonic() - started)
+    return BuildResult(site_dir, generated.pages, time.monotonic() - started, generated.held_back)
 
 
 def quiet_mkdocs(verbose: bool = False) -> None:

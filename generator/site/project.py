@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -18,7 +18,8 @@ import yaml
 
 from generator.content.images.references import MARKDOWN_EXTENSIONS
 from generator.content.model import Site
-from generator.content.pipeline import build_site, resolve_now
+from generator.content.pipeline import check_content, resolve_now
+from generator.content.publishing import HeldBack
 from generator.core.i18n import MESSAGES_DIR, THEME_DIR, Messages
 from generator.derive import derive_pages
 from generator.outputs import output_files
@@ -51,6 +52,7 @@ class Generated:
     changed: int
     pages: int
     paths: list[str]  # every page's path below a language root (each exists in every language)
+    held_back: list[HeldBack] = field(default_factory=list)  # news not published (for the report)
 
 
 _CACHE: dict[tuple, tuple[tuple, Generated]] = {}
@@ -67,8 +69,9 @@ def generate(root: Path, now: str | datetime | None = None, drafts: bool = False
     fp = fingerprint(root)
     cached = _CACHE.get(key)
     if cached and cached[0] == fp and (root / SITE_SRC / "mkdocs.yml").exists():
-        return Generated(cached[1].site, 0, cached[1].pages, cached[1].paths)
-    site, _problems = build_site(root, now=when, drafts=drafts)
+        return Generated(cached[1].site, 0, cached[1].pages, cached[1].paths, cached[1].held_back)
+    checked = check_content(root, now=when, drafts=drafts)
+    site = checked.site
     src = root / SITE_SRC
     docs = TreeWriter(src / "docs")
     static = TreeWriter(src / "static")
@@ -89,7 +92,7 @@ def generate(root: Path, now: str | datetime | None = None, drafts: bool = False
     if not cfg.exists() or cfg.read_text(encoding="utf-8") != config_text:
         cfg.write_text(config_text, encoding="utf-8")
         changed += 1
-    result = Generated(site, changed, len(pages), sorted({p.path for p in pages}))
+    result = Generated(site, changed, len(pages), sorted({p.path for p in pages}), checked.held_back)
     for old in [k for k in _CACHE if k[0] == key[0] and k[2] == drafts and k[1].startswith("clock ")]:
         del _CACHE[old]  # a long preview keeps one clock entry, not one per hour
     _CACHE[key] = (fp, result)

@@ -243,7 +243,7 @@ def test_meeting_page_gives_place_map_link_supports_and_accommodation_deadline(e
     assert "1200 Alder Street, Valle Verde, CA 95301" in page
     assert 'href="https://www.openstreetmap.org/search?query=1200%20Alder%20Street' in page
     assert "<script src=" in page and "openstreetmap.org/" not in "".join(re.findall(r"<script[^>]*>", page))
-    assert "contact María Elena Vargas by Sunday, December 6, 2026" in page
+    assert "contact María Elena Vargas by Friday, December 4, 2026" in page
     assert "Childcare provided" in page and "Food provided" in page and "Interpretation: Spanish" in page
     assert '<time datetime="2026-12-08T17:30:00-08:00">' in page
     assert "Pacific Standard Time" in page

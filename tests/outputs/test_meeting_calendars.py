@@ -62,7 +62,7 @@ def test_summary_description_and_location_are_in_the_calendars_language(example_
     assert "Cuándo: martes, 8 de diciembre de 2026" in str(es["DESCRIPTION"])
     assert "Aprobación del acta de noviembre" in str(es["DESCRIPTION"])
     assert "Cuidado de niños disponible" in str(es["DESCRIPTION"])
-    assert "a más tardar el domingo, 6 de diciembre de 2026" in str(es["DESCRIPTION"])
+    assert "a más tardar el viernes, 4 de diciembre de 2026" in str(es["DESCRIPTION"])
     assert str(en["LOCATION"]).startswith("School library")
     assert str(es["LOCATION"]).startswith("Biblioteca de la escuela")
     assert "1200 Alder Street" in str(es["LOCATION"])
