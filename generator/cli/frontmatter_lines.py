@@ -8,7 +8,8 @@ below it that are indented or list items (``- ...``); only those lines are
 replaced, removed or added. Everything else (comments, the order of fields,
 the body, a UTF-8 byte-order mark and Windows line ends) stays byte for byte.
 The front-matter's end is found the way the loader finds it (python-frontmatter's
-boundary), as ``portal translations mark`` does.
+boundary). ``portal translations mark`` uses the same functions for its
+``source_hash:`` line.
 """
 from __future__ import annotations
 

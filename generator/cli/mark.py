@@ -5,29 +5,18 @@ body, comments, the order of fields, a UTF-8 byte-order mark and Windows
 line ends (CRLF) all stay as staff wrote them. The front-matter's end is
 found the way the loader finds it (python-frontmatter's boundary: the first
 line of three or more hyphens after the opening one), so a ``---`` rule or a
-line starting with ``source_hash:`` in the body is never mistaken for it.
+line starting with ``source_hash:`` in the body is never mistaken for it. The line
+editing is generator.cli.frontmatter_lines, shared with ``portal meeting``.
 """
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
-import frontmatter
-
+from generator.cli.frontmatter_lines import FrontMatter
 from generator.content.model import Site
 from generator.content.tracking import HASH_FIELD, source_hash
-from generator.core.errors import PortalError
 from generator.core.safe_files import check_inside, read_regular, rewrite
-
-BOM = "\ufeff"
-_BOUNDARY = frontmatter.YAMLHandler.FM_BOUNDARY
-_HASH_LINE = re.compile(rf"^{HASH_FIELD}[ \t]*:[^\r\n]*", re.M)
-
-
-class MarkError(PortalError):
-    pass
-
 
 def mark(site: Site, paths: list[Path]) -> list[tuple[str, str]]:
     """Record the current source fingerprint in each translation file.
@@ -71,21 +60,13 @@ def _relative(path: Path, root: Path) -> str:
 
 def with_hash(text: str, value: str, name: str = "the file") -> str | None:
     """``text`` with ``source_hash: value`` in its front-matter, or None if it is already there."""
-    bom = BOM if text.startswith(BOM) else ""
-    text = text[len(bom):]
-    bounds = list(_BOUNDARY.finditer(text, 0))[:2]
-    if len(bounds) < 2 or bounds[0].start() != 0:
-        raise MarkError(f"{name}: the front-matter (the fields between the first two '---' lines) "
-                        "was not found; run 'portal check' to see what is wrong")
-    head_start, head_end = bounds[0].end(), bounds[1].start()
+    head = FrontMatter.parse(text, name)
     line = f"{HASH_FIELD}: {value}"
-    existing = _HASH_LINE.search(text, head_start, head_end)
-    if existing:
-        if existing.group(0).rstrip() == line:
-            return None
-        return bom + text[: existing.start()] + line + text[existing.end():]
-    newline = "\r\n" if text[:head_end].endswith("\r\n") else "\n"  # as the line before it
-    return bom + text[:head_end] + line + newline + text[head_end:]
+    where = head.span(HASH_FIELD)
+    if where is not None and [l.rstrip() for l in head.lines[where[0]:where[1]]] == [line]:
+        return None
+    head.set(HASH_FIELD, [line])
+    return head.text()
 
 
 def write_hash(root: Path, rel: str, value: str, content: Path) -> bool:
