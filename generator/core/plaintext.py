@@ -5,7 +5,7 @@ libraries escape a newline in a value, but a bare carriage return or another
 control character goes through as it is, and some readers then start a new
 line there: a title could add a property of its own. Content is checked for
 such characters when it is read, but each output must be safe on its own, so
-every text value goes through ``plain_text`` before it is escaped.
+every text value goes through ``line_safe_text`` before it is escaped.
 """
 from __future__ import annotations
 
@@ -18,6 +18,6 @@ _LINE_ENDS = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-def plain_text(value: object) -> str:
+def line_safe_text(value: object) -> str:
     """``value`` as text whose only line end is ``\\n`` and that has no other control character."""
     return _UNPRINTABLE.sub("", _LINE_ENDS.sub("\n", str(value)))

@@ -24,7 +24,7 @@ from urllib.parse import quote, urlencode
 from icalendar import Calendar, Event, vText
 
 from generator.content.model import Meeting, Site
-from generator.core.plaintext import plain_text
+from generator.core.plaintext import line_safe_text
 from generator.derive.meeting_text import Words, page_url
 from generator.derive.views import lang_prefix
 from generator.outputs.file import OutputFile
@@ -72,9 +72,9 @@ def _text(value: str) -> vText:
 
     icalendar escapes the properties it knows, but writes others (``NAME``,
     ``X-WR-CALNAME``) as given, where a carriage return would start a line of
-    its own and a newline stops the build; ``plain_text`` first makes every line
+    its own and a newline stops the build; ``line_safe_text`` first makes every line
     end a newline and drops other control characters."""
-    return vText(plain_text(value))
+    return vText(line_safe_text(value))
 
 
 def event(site: Site, m: Meeting, words: Words) -> Event:
@@ -90,8 +90,8 @@ def event(site: Site, m: Meeting, words: Words) -> Event:
     location = words.location(m)
     if location:
         ev.add("location", _text(location))
-    ev.add("url", plain_text(page_url(site, m, words.lang)))
-    ev.add("categories", [plain_text(words.t(f"groups.{m.get(site.default, 'group')}"))])
+    ev.add("url", line_safe_text(page_url(site, m, words.lang)))
+    ev.add("categories", [line_safe_text(words.t(f"groups.{m.get(site.default, 'group')}"))])
     ev.add("class", "PUBLIC")
     ev.add("transp", "TRANSPARENT" if m.is_called_off else "OPAQUE")
     return ev

@@ -16,7 +16,7 @@ import weakref
 
 from generator.content.model import Item, Site
 from generator.core.i18n import Formatter, Messages
-from generator.core.plaintext import plain_text
+from generator.core.plaintext import line_safe_text
 from generator.derive.views import lang_prefix
 from generator.outputs.file import OutputFile
 
@@ -28,10 +28,10 @@ def card_rel(person: Item) -> str:
 
 
 def escape(text: str) -> str:
-    """A TEXT value of RFC 2426, complete by construction: ``plain_text`` leaves no line end
+    """A TEXT value of RFC 2426, complete by construction: ``line_safe_text`` leaves no line end
     but ``\\n`` and no control character but tab (allowed in vCard text), and the four
     characters with a meaning in a value (``\\ , ; newline``) are then escaped."""
-    return (plain_text(text).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return (line_safe_text(text).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
             .replace("\n", "\\n"))
 
 
@@ -100,7 +100,7 @@ def render(site: Site, person: Item, lang: str, with_url: bool = True) -> str:
     if notes:
         lines.append(f"NOTE:{escape(chr(10).join(notes))}")
     if with_url:
-        lines.append(f"URL:{plain_text(s.site_url + lang_prefix(site, lang) + person.path)}")
+        lines.append(f"URL:{line_safe_text(s.site_url + lang_prefix(site, lang) + person.path)}")
     lines.append("END:VCARD")
     return "\r\n".join(fold(line) for line in lines) + "\r\n"
 

@@ -13,7 +13,7 @@ from icalendar import Calendar, vText
 
 from generator.content.pipeline import build_site
 from generator.core.i18n import Messages
-from generator.core.plaintext import plain_text
+from generator.core.plaintext import line_safe_text
 from generator.outputs.calendars import calendar_files
 from generator.outputs.vcard import render
 from support import EXAMPLE_NOW
@@ -60,7 +60,7 @@ def test_meeting_titles_cannot_add_calendar_properties(site):
         cal = Calendar.from_ical(f.data)
         assert "X-INJECTED" not in cal and all("X-INJECTED" not in ev for ev in cal.walk("VEVENT"))
         if "/meetings/" in f.rel:
-            title = plain_text(HOSTILE)
+            title = line_safe_text(HOSTILE)
             for value in (cal["X-WR-CALNAME"], cal["NAME"], cal.walk("VEVENT")[0]["SUMMARY"]):
                 assert text_of(value).startswith(title), "the title reads back as written"
 
@@ -85,4 +85,4 @@ def test_names_cannot_add_contact_card_properties(site):
     ("tab\tkept", "tab\tkept"), ("\x00\x0b\x1f\x7f\x9f\ud800x", "x"), ("ñ ¿¡ 東京", "ñ ¿¡ 東京"),
 ])
 def test_plain_text_keeps_newlines_and_tabs_and_drops_other_control_characters(text, expected):
-    assert plain_text(text) == expected
+    assert line_safe_text(text) == expected
