@@ -10,8 +10,9 @@ Every language gets, under ``calendar/`` (``/es/calendar/`` for Spanish...):
 SUMMARY, DESCRIPTION and LOCATION are in the file's language. A meeting keeps
 its UID forever (its file name, which staff keep when a meeting moves, at the
 site's host); SEQUENCE is two per earlier start time (``previous_start``) and
-per reinstatement (``reinstated``), plus one while cancelled or postponed
-(Meeting.sequence), so every documented staff edit raises it. A
+per reinstatement (``reinstated``), plus one while cancelled or postponed,
+plus the recorded ``revision`` (Meeting.sequence), so every documented staff
+edit and every ``portal meeting`` command raises it. A
 cancelled meeting stays in every calendar with STATUS:CANCELLED. DTSTAMP is
 the build's "now" (``--now`` / SOURCE_DATE_EPOCH keep builds reproducible).
 """
