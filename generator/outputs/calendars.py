@@ -78,6 +78,15 @@ def _text(value: str) -> vText:
     return vText(line_safe_text(value))
 
 
+def description(site: Site, m: Meeting, words: Words) -> str:
+    """The meeting's description, and once it has minutes a link to them on its page: adding
+    the minutes raises SEQUENCE (``revision``), so calendars that kept the meeting show the link."""
+    text = words.description(m)
+    if m.has_minutes:
+        text += f"\n{words.t('meetings.minutes')}: {page_url(site, m, words.lang)}#notes"
+    return text
+
+
 def event(site: Site, m: Meeting, words: Words) -> Event:
     ev = Event()
     ev.add("uid", m.uid)
@@ -87,7 +96,7 @@ def event(site: Site, m: Meeting, words: Words) -> Event:
     ev.add("sequence", m.sequence)
     ev.add("status", STATUS[m.status])
     ev.add("summary", _text(words.summary(m)))
-    ev.add("description", _text(words.description(m)))
+    ev.add("description", _text(description(site, m, words)))
     location = words.location(m)
     if location:
         ev.add("location", _text(location))

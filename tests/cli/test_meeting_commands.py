@@ -229,12 +229,15 @@ def test_a_postponed_meeting_can_be_cancelled_and_a_cancelled_one_postponed(
 
 
 def test_minutes_keep_the_uid_and_raise_the_sequence(changed, example_site):
-    """The page that the calendar's event links to now holds the minutes: calendars refresh it."""
+    """The calendar's event now links to the minutes on its page: calendars refresh it."""
     slug = "2026-10-15-community-presentation"
     before, after = ics_sequence(example_site, slug), ics_sequence(changed[3], slug)
-    for lang in ("en", "es"):
+    for lang, label in (("en", "Minutes"), ("es", "Acta")):
         assert after[lang][0] == before[lang][0]
         assert after[lang][1] > before[lang][1]
+        link = f"{label}: https://communityschools.valleverde.example.org/{url(lang, f'meetings/{slug}/')}#notes"
+        assert link not in str(event(example_site, lang, slug)["DESCRIPTION"])
+        assert link in str(event(changed[3], lang, slug)["DESCRIPTION"])
 
 
 def test_lang_says_which_language_the_note_is_in(tmp_path):
