@@ -6,9 +6,10 @@ left families with a calendar that never updated. Each command here makes
 the whole change in every language's file at once:
 
 - facts (``status``, ``start``, ``end``, ``previous_start``, ``reinstated``,
-  ``minutes``) are changed in every file that writes them, or
+  ``minutes``, ``revision``) are changed in every file that writes them, or
   added to the default language's file if none does, so the files agree and
-  the calendar SEQUENCE (``Meeting.sequence``) rises;
+  the calendar SEQUENCE (``Meeting.sequence``) rises: a change the other facts
+  do not count (cancelled to postponed or back, minutes) adds one to ``revision``;
 - a ``status_note`` (words) goes into the file of the language it is written
   in; the other languages' notes are removed, because they explain the old
   state: until someone translates the new note, those pages show it marked
@@ -60,7 +61,7 @@ class Plan:
     site: Site
     meeting: Meeting
     edits: dict[str, Edit]
-    changes_time_or_status: bool = False
+    raises_sequence: bool = False  # a change families' calendars must pick up
     remark: list[str] = field(default_factory=list)  # translations to mark up to date after writing
 
     def file(self, lang: str) -> Edit:
@@ -78,7 +79,7 @@ class Plan:
         return self.file(m.site.default if m.has_file(m.site.default) else m.source_lang())
 
     def set_fact(self, name: str, rendered: list[str], said: str, after: tuple[str, ...] = ()) -> None:
-        self.changes_time_or_status |= name in ("start", "status")
+        self.raises_sequence |= name in ("start", "status", "revision")
         for edit in self.fact_files(name):
             edit.front.set(name, rendered, after)
             edit.changes.append(said)
@@ -155,6 +156,25 @@ def load(project: Path, target: str, now) -> tuple[Plan, str]:
     return Plan(site, meeting, edits), lang or site.default
 
 
+def note_language(plan: Plan, file_lang: str, given: str | None, note: str | None) -> str:
+    """The language ``--note`` is written in: ``--lang`` if given, else the language of the file
+    named (the default language when the meeting is named without a file)."""
+    if given is None:
+        return file_lang
+    m = plan.meeting
+    if note is None:
+        _refuse(m, f"--lang {given} says which language the note is written in, but no --note was "
+                   f"given. Give the note too, like --note \"...\" --lang {given}.")
+    if given not in m.site.languages:
+        _refuse(m, f"--lang: '{given}' is not one of this site's languages ({', '.join(m.site.languages)}). "
+                   "Give the code of the language the note is written in, like --lang es.")
+    if not m.has_file(given):
+        _refuse(m, f"--lang: this meeting has no file in '{given}' to hold the note (it has "
+                   f"{', '.join(m.sources)}). Write the note in one of those languages, or add the "
+                   f"meeting's '{given}' file first.")
+    return given
+
+
 def _refuse(m: Meeting, message: str) -> None:
     raise MeetingCommandError(f"{m.sources[m.source_lang()].path}: {message} Nothing was changed.")
 
@@ -229,12 +249,20 @@ def call_off(plan: Plan, lang: str, status: str, note: str | None) -> None:
     if m.is_past:
         _refuse(m, f"the meeting was on {_when(m.start)}, in the past; only a meeting still to come "
                    f"can be {status}.")
-    if m.is_called_off:
-        _refuse(m, f"the meeting is {m.status}, and a change from {m.status} to {status} would not reach "
-                   "families' calendars (their revision number would not rise). Say it in the "
-                   f"meeting's text for now, and ask the site's maintainer to make {status} possible here.")
     _set_status(plan, status)
+    if m.is_called_off:  # called off before and after: the status's +1 stays as it was
+        _raise_revision(plan, f"{m.status} to {status}")
     plan.set_note(note, lang)
+
+
+def _raise_revision(plan: Plan, why: str) -> None:
+    """``revision`` +1, for a change the other facts of ``Meeting.sequence`` do not count, so
+    that families' calendars still pick it up."""
+    m = plan.meeting
+    count = (m.get(m.site.default, "revision") or 0) + 1
+    plan.set_fact("revision", [f"revision: {count}"],
+                  f"revision set to {count} ({why}: calendars take the change)",
+                  ("minutes", "reinstated", "previous_start", "status", "end", "start"))
 
 
 def reinstate(plan: Plan, lang: str) -> None:
@@ -265,6 +293,7 @@ def add_minutes(plan: Plan, lang: str, document: str | None = None) -> None:
         plan.set_fact("minutes", ["minutes: true"], "minutes set to true (the page heads the text \"Minutes\")")
     if document is not None:
         _add_document(plan, document)
+    _raise_revision(plan, "minutes added")
 
 
 def _add_document(plan: Plan, document: str) -> None:
@@ -296,7 +325,7 @@ def _add_document(plan: Plan, document: str) -> None:
 def apply(plan: Plan, now) -> list[Edit]:
     """Write every changed file, check the content, and put every file back if it fails.
 
-    A change of time or status must raise the calendar SEQUENCE; adding minutes changes neither."""
+    Every command's change must raise the calendar SEQUENCE."""
     site = plan.site
     root, content = site.settings.root, site.settings.content_dir
     changed = [e for e in plan.edits.values() if e.front.text().encode("utf-8") != e.old]
@@ -325,7 +354,7 @@ def _check(plan: Plan, now) -> tuple[Meeting | None, list[str]]:
     except ContentErrors as exc:
         return None, [p.format() for p in exc.problems]
     after, before = site.items["meetings"][plan.meeting.slug], plan.meeting.sequence
-    if plan.changes_time_or_status and after.sequence <= before:
+    if plan.raises_sequence and after.sequence <= before:
         return after, [f"calendars would not take the change (their revision number would stay at "
                        f"{before}). Ask the site's maintainer."]
     return after, []

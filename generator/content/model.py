@@ -184,15 +184,21 @@ class Meeting(Item):
 
     @property
     def sequence(self) -> int:
-        """Calendar SEQUENCE, which must rise at every change of DTSTART or STATUS and never fall.
+        """Calendar SEQUENCE, which must rise at every change a family's calendar must pick up
+        and never fall.
 
-        Two per earlier start time (``previous_start``) and two per reinstatement
-        (``reinstated``), plus one while cancelled or postponed. Every documented staff edit
-        raises it: cancelling or postponing +1; moving +2 (+1 from cancelled or postponed);
-        putting a cancelled or postponed meeting back at its time with ``reinstated`` +1.
+        Worked out from the facts, so that staff editing them by hand raise it too: two per
+        earlier start time (``previous_start``) and two per reinstatement (``reinstated``), plus
+        one while cancelled or postponed. Moving raises it by 2 (by 1 from cancelled or
+        postponed), cancelling or postponing by 1, putting a meeting back (``reinstated`` +1) by 1.
+        The changes those facts cannot count (cancelled to postponed or back, minutes added)
+        raise the recorded ``revision``, which is added as it is; without it, it is 0, so the
+        meetings written before it keep their numbers.
         """
         reinstated = self.get(self.site.default, "reinstated") or 0
-        return 2 * len(self.previous_starts) + 2 * reinstated + (1 if self.is_called_off else 0)
+        revision = self.get(self.site.default, "revision") or 0
+        return (revision + 2 * len(self.previous_starts) + 2 * reinstated
+                + (1 if self.is_called_off else 0))
 
     @property
     def is_called_off(self) -> bool:

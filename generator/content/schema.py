@@ -254,6 +254,13 @@ MEETING = ContentType(
               "How many times the meeting was cancelled or postponed and then put back at the "
               "same time (each raises the calendar SEQUENCE). Add one each time; never lower it.",
               in_example=False),
+        Field("revision", Int(1, 999, example=1),
+              "Raised by one by the portal meeting commands for a change the other facts do not "
+              "count: a cancelled meeting postponed, a postponed one cancelled, minutes added. The "
+              "calendar SEQUENCE is revision, plus 2 per previous_start, plus 2 per reinstated, "
+              "plus 1 while cancelled or postponed. Changing cancelled to postponed (or back) by "
+              "hand? Add one to revision too. Never lower it.",
+              in_example=False),
         Field("notice_posted", DateTimeType(), "When this notice was published in this language.",
               per_language=True),
     ],

@@ -10,8 +10,9 @@ Every language gets, under ``calendar/`` (``/es/calendar/`` for Spanish...):
 SUMMARY, DESCRIPTION and LOCATION are in the file's language. A meeting keeps
 its UID forever (its file name, which staff keep when a meeting moves, at the
 site's host); SEQUENCE is two per earlier start time (``previous_start``) and
-per reinstatement (``reinstated``), plus one while cancelled or postponed
-(Meeting.sequence), so every documented staff edit raises it. A
+per reinstatement (``reinstated``), plus one while cancelled or postponed,
+plus the recorded ``revision`` (Meeting.sequence), so every documented staff
+edit and every ``portal meeting`` command raises it. A
 cancelled meeting stays in every calendar with STATUS:CANCELLED. DTSTAMP is
 the build's "now" (``--now`` / SOURCE_DATE_EPOCH keep builds reproducible).
 """
@@ -77,6 +78,15 @@ def _text(value: str) -> vText:
     return vText(line_safe_text(value))
 
 
+def description(site: Site, m: Meeting, words: Words) -> str:
+    """The meeting's description, and once it has minutes a link to them on its page: adding
+    the minutes raises SEQUENCE (``revision``), so calendars that kept the meeting show the link."""
+    text = words.description(m)
+    if m.has_minutes:
+        text += f"\n{words.t('meetings.minutes')}: {page_url(site, m, words.lang)}#notes"
+    return text
+
+
 def event(site: Site, m: Meeting, words: Words) -> Event:
     ev = Event()
     ev.add("uid", m.uid)
@@ -86,7 +96,7 @@ def event(site: Site, m: Meeting, words: Words) -> Event:
     ev.add("sequence", m.sequence)
     ev.add("status", STATUS[m.status])
     ev.add("summary", _text(words.summary(m)))
-    ev.add("description", _text(words.description(m)))
+    ev.add("description", _text(description(site, m, words)))
     location = words.location(m)
     if location:
         ev.add("location", _text(location))

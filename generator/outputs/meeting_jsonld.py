@@ -33,6 +33,15 @@ def postal_address(m: Meeting) -> dict | str | None:
             "addressRegion": region, "postalCode": zip_, "addressCountry": "US"}
 
 
+def join_url(m: Meeting, online: dict, lang: str) -> str:
+    """Where the online meeting is: its join link, or once cancelled or postponed the notice
+    page, which says so (as the description then gives no join details either). The
+    VirtualLocation stays, so the attendance mode (online or mixed) still matches the locations,
+    as schema.org and search engines expect, but no search result offers a link to join a
+    meeting that will not be held."""
+    return page_url(m.site, m, lang) if m.is_called_off else online["url"]
+
+
 def event(m: Meeting, words: Words) -> dict:
     site, lang = m.site, words.lang
     title = m.get(lang, "title")
@@ -62,7 +71,7 @@ def event(m: Meeting, words: Words) -> dict:
         places.append(place)
     online = m.get(lang, "online")
     if online:
-        places.append({"@type": "VirtualLocation", "url": online["url"]})
+        places.append({"@type": "VirtualLocation", "url": join_url(m, online, lang)})
     data["location"] = places[0] if len(places) == 1 else places
     settings = site.settings
     district = {"@type": "Organization", "name": settings.localized(settings.district_name, lang),

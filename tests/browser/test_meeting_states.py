@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 LANGS = ["en", "es"]
 BUILT = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)  # tests/support.py EXAMPLE_NOW
 AFTER_LINCOLN = datetime(2026, 12, 9, 4, 0, tzinfo=timezone.utc)  # Dec 8, 20:00 in Valle Verde
+AFTER_CHAVEZ = datetime(2026, 12, 17, 12, 0, tzinfo=timezone.utc)  # Dec 17, 4:00 in Valle Verde
 
 # One example meeting in each state at the example's "now". Each offers childcare, and all but
 # the postponed one (in person only) can be joined online: so absence below means something.
@@ -232,6 +233,28 @@ def test_a_meeting_that_ends_on_the_visitors_clock_shows_the_ended_state(page):
     page.goto(f"meetings/{MEETING['rescheduled']}/")
     assert page.get_by_text(WORDS["en"]["ended"]).is_hidden(), "a meeting still to come is untouched"
     assert page.locator(".accommodations").is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_ended_pill_appears_on_the_visitors_clock(page, lang):
+    """Built before them, seen after them: the scheduled and the rescheduled meeting say "Ended"
+    in the pill of their page's heading and of their card, in place of any other; the cancelled
+    one keeps "Cancelled" (it never took place)."""
+    page.clock.install(time=AFTER_CHAVEZ)
+    w = WORDS[lang]
+    pills = {"scheduled": "ended", "rescheduled": "ended", "cancelled": "cancelled"}
+    for state, pill in pills.items():
+        page.goto(url(lang, f"meetings/{MEETING[state]}/"))
+        badges = page.locator("h1 .badge:not(.badge--lang)")
+        assert badges.all_inner_texts() == [w["badge"][pill]], f"{lang} {state} page"
+        assert badges.first.is_visible()
+    page.goto(url(lang, "meetings/"))
+    past = page.locator('[data-meetings="past"]')
+    for state, pill in pills.items():
+        badges = card(past, MEETING[state]).locator(".card__title .badge:not(.badge--lang)")
+        assert badges.all_inner_texts() == [w["badge"][pill]], f"{lang} {state} card"
+        assert badges.first.is_visible()
+    assert_accessible(page)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -151,7 +151,9 @@ def test_comments_bom_and_crlf_stay(tmp_path):
     (["minutes", "2026-12-08-lincoln-sac"], "after it has taken place"),
     (["minutes", "2026-11-10-lincoln-sac"], "already has 'minutes: true'"),
     (["minutes", "2026-11-10-lincoln-sac", "--file", "files/missing.pdf"], "put back as it was"),
-    (["cancel", "2026-12-03-las-palmas-sac"], "would not reach families' calendars"),
+    (["cancel", "2026-12-08-lincoln-sac", "--note", "Annulée.", "--lang", "fr"],
+     "'fr' is not one of this site's languages (en, es)"),
+    (["cancel", "2026-12-08-lincoln-sac", "--lang", "es"], "no --note was given"),
     (["move", "2026-12-08-lincoln-sac", "--to", "2026-12-09 03:30", "--end", "2026-12-11 10:00"],
      "put back as it was"),
     (["cancel", "2026-12-99-nowhere"], "is not a meeting of this project"),
@@ -196,3 +198,99 @@ def test_a_new_notice_is_changed_in_place_of_its_blank_fields(tmp_path):
     assert "\nstatus_note:\n" in en  # the blank field and its comment stay for the translation
     assert "\nstatus_note: Por el concierto.\n" in es
     assert "removed" not in result.output
+
+
+def ics_sequence(site: Path, slug: str) -> dict[str, tuple[str, int, str]]:
+    """(UID, SEQUENCE, STATUS) of a meeting's calendar file, by language."""
+    out = {}
+    for lang in ("en", "es"):
+        ev = event(site, lang, slug)
+        out[lang] = (str(ev["UID"]), int(ev["SEQUENCE"]), str(ev["STATUS"]))
+    return out
+
+
+@pytest.mark.parametrize("slug,command,status", [
+    ("2026-12-03-las-palmas-sac", "cancel", "CANCELLED"),  # postponed in the example
+    ("2026-12-16-chavez-sac", "postpone", "TENTATIVE"),  # cancelled in the example
+])
+def test_a_postponed_meeting_can_be_cancelled_and_a_cancelled_one_postponed(
+        tmp_path, example_site, slug, command, status):
+    root = copy_of_example(tmp_path / "repo")
+    result = run(root, command, slug)
+    assert result.exit_code == 0, result.output
+    assert "revision set to 1" in result.output
+    check = CliRunner().invoke(main, ["check", "-p", str(root), "--now", EXAMPLE_NOW])
+    assert check.exit_code == 0, check.output
+    before, after = ics_sequence(example_site, slug), ics_sequence(build(root, now=EXAMPLE_NOW).site_dir, slug)
+    for lang in ("en", "es"):
+        assert after[lang][0] == before[lang][0]
+        assert after[lang][1] > before[lang][1], f"{lang}: calendars must take the change"
+        assert after[lang][2] == status
+
+
+def test_minutes_keep_the_uid_and_raise_the_sequence(changed, example_site):
+    """The calendar's event now links to the minutes on its page: calendars refresh it."""
+    slug = "2026-10-15-community-presentation"
+    before, after = ics_sequence(example_site, slug), ics_sequence(changed[3], slug)
+    for lang, label in (("en", "Minutes"), ("es", "Acta")):
+        assert after[lang][0] == before[lang][0]
+        assert after[lang][1] > before[lang][1]
+        link = f"{label}: https://communityschools.valleverde.example.org/{url(lang, f'meetings/{slug}/')}#notes"
+        assert link not in str(event(example_site, lang, slug)["DESCRIPTION"])
+        assert link in str(event(changed[3], lang, slug)["DESCRIPTION"])
+
+
+def test_lang_says_which_language_the_note_is_in(tmp_path):
+    """Naming the English file, staff write the reason in Spanish: it goes into the Spanish file,
+    and the English page shows it marked as Spanish, without any "out of date" notice."""
+    root = copy_of_example(tmp_path / "repo")
+    result = run(root, "cancel", "content/en/meetings/2026-12-08-lincoln-sac.md",
+                 "--note", "No hay calefacción en la biblioteca.", "--lang", "es")
+    assert result.exit_code == 0, result.output
+    en = (root / "content/en/meetings/2026-12-08-lincoln-sac.md").read_text()
+    es = (root / "content/es/meetings/2026-12-08-lincoln-sac.md").read_text()
+    assert "calefacción" not in en and "status: cancelled\n" in en
+    assert "status_note: No hay calefacción en la biblioteca.\n" in es
+    site = build(root, now=EXAMPLE_NOW).site_dir
+    en_page = (site / url("en", "meetings/2026-12-08-lincoln-sac/index.html")).read_text()
+    es_page = (site / url("es", "meetings/2026-12-08-lincoln-sac/index.html")).read_text()
+    assert '<span lang="es">No hay calefacción en la biblioteca.</span>' in en_page
+    assert "No hay calefacción en la biblioteca." in es_page and '<span lang="es">' not in es_page
+    assert OUTDATED_EN not in en_page and OUTDATED_ES not in es_page
+
+
+def test_lang_of_a_language_the_meeting_has_no_file_in_is_refused(tmp_path):
+    root = copy_of_example(tmp_path / "repo")
+    (root / "content/es/meetings/2026-12-08-lincoln-sac.md").unlink()
+    before = content_bytes(root)
+    result = run(root, "cancel", "2026-12-08-lincoln-sac", "--note", "Cancelada.", "--lang", "es")
+    assert result.exit_code == 1
+    assert "has no file in 'es'" in result.output and "Traceback" not in result.output
+    assert content_bytes(root) == before
+
+
+def test_every_command_in_a_row_raises_the_sequence_at_each_step(tmp_path):
+    """One meeting moved, cancelled, postponed, put back and given its minutes: after each step
+    portal check passes, and the calendar keeps its UID and takes the change in both languages."""
+    root = copy_of_example(tmp_path / "repo")
+    slug, after_it = "2026-12-08-lincoln-sac", "2026-12-18 12:00"
+    steps = [
+        (["move", slug, "--to", "2026-12-17 17:30"], EXAMPLE_NOW, "CONFIRMED"),
+        (["cancel", slug, "--note", "Cancelled for the snow."], EXAMPLE_NOW, "CANCELLED"),
+        (["postpone", slug, "--note", "Se aplaza por la nieve.", "--lang", "es"], EXAMPLE_NOW, "TENTATIVE"),
+        (["reinstate", slug], EXAMPLE_NOW, "CONFIRMED"),
+        (["minutes", slug], after_it, "CONFIRMED"),
+    ]
+    seen = [ics_sequence(build(root, site_dir=tmp_path / "site", now=EXAMPLE_NOW).site_dir, slug)]
+    for args, now, status in steps:
+        result = CliRunner().invoke(main, ["meeting", *args, "-p", str(root), "--now", now],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, (args, result.output)
+        check = CliRunner().invoke(main, ["check", "-p", str(root), "--now", now])
+        assert check.exit_code == 0, (args, check.output)
+        seen.append(ics_sequence(build(root, site_dir=tmp_path / "site", now=now).site_dir, slug))
+        for lang in ("en", "es"):
+            (uid0, seq0, _), (uid1, seq1, status1) = seen[-2][lang], seen[-1][lang]
+            assert uid1 == uid0 and seq1 > seq0, (args, lang, seen)
+            assert status1 == status, (args, lang)
+    assert [s["en"][1] for s in seen] == [s["es"][1] for s in seen]

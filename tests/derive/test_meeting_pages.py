@@ -171,6 +171,25 @@ def test_every_meeting_page_has_valid_event_json_ld(example_site, model):
                 assert "previousStartDate" not in data
 
 
+def test_json_ld_of_a_called_off_meeting_gives_no_way_to_join(example_site, model):
+    """Cancelled or postponed: search results must not offer the join link. The online location
+    points to the notice page instead, so the attendance mode still matches it."""
+    called_off_online = 0
+    for m in model.meetings:
+        for lang in LANGS:
+            page = html(example_site, lang, f"meetings/{m.slug}/")
+            data, online = jsonld(page), m.get(lang, "online")
+            if not m.is_called_off or not online:
+                continue
+            called_off_online += 1
+            assert online["url"] not in json.dumps(data), f"{m.slug} {lang}"
+            (virtual,) = [loc for loc in (data["location"] if isinstance(data["location"], list)
+                                          else [data["location"]]) if loc["@type"] == "VirtualLocation"]
+            assert virtual["url"] == data["url"] == HOST + ("" if lang == "en" else "es/") + f"meetings/{m.slug}/"
+            assert data["eventStatus"] == "https://schema.org/" + EXPECTED_STATUS[m.status]
+    assert called_off_online, "the example has a cancelled meeting that could have been joined online"
+
+
 def test_json_ld_cannot_be_broken_out_of(project, tmp_path):
     project.write("content/en/meetings/2026-12-08-alder-sac.md", """
         ---

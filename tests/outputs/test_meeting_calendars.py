@@ -299,3 +299,18 @@ def test_agenda_markdown_is_plain_text_in_the_calendar(project):
     description = str(ev["DESCRIPTION"])
     assert "2. Vote on the budget (https://example.org/budget.pdf)" in description
     assert "**" not in description and "](" not in description
+
+
+def test_cancelled_to_postponed_and_back_by_hand_with_revision_raises_sequence(project):
+    """Neither state is "more called off" than the other: staff add one to revision
+    (docs/staff-guide.md), as the portal meeting commands do."""
+    results = staff_edits(project, [
+        ("scheduled", "start: 2026-12-08 17:30"),
+        ("cancelled", "start: 2026-12-08 17:30\nstatus: cancelled"),
+        ("postponed", "start: 2026-12-08 17:30\nstatus: postponed\nrevision: 1"),
+        ("cancelled again", "start: 2026-12-08 17:30\nstatus: cancelled\nrevision: 2"),
+        ("back on", "start: 2026-12-08 17:30\nreinstated: 1\nrevision: 2"),
+    ])
+    assert [r[0] for r in results] == [0, 1, 2, 3, 4]
+    assert [r[1] for r in results] == ["CONFIRMED", "CANCELLED", "TENTATIVE", "CANCELLED", "CONFIRMED"]
+    assert_rises_at_every_change(results)

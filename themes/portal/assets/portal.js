@@ -61,11 +61,31 @@
     return !isNaN(end) && end <= now;
   }
 
-  /* The "ended" state, as the build gives it to a meeting that is over: nothing invites any more. */
+  /* The "ended" state, as the build gives it to a meeting that is over: nothing invites any more,
+     and the heading's pill says "Ended" (words from the page: data-ended-label). A cancelled or
+     postponed meeting keeps its state: it never took place. */
   function showEnded(el) {
+    var state = el.getAttribute("data-meeting-state");
+    if (state === "cancelled" || state === "postponed") { return; }
     el.setAttribute("data-meeting-state", "ended");
     var invites = el.querySelectorAll("[data-invite]");
     for (var i = 0; i < invites.length; i++) { invites[i].hidden = true; }
+    showEndedBadge(el);
+  }
+
+  function showEndedBadge(el) {
+    var label = el.getAttribute("data-ended-label");
+    var heading = el.querySelector(".card__title") || el.querySelector("h1");
+    if (!label || !heading) { return; }
+    var badge = heading.querySelector("[data-state-badge]");
+    if (!badge) {
+      badge = document.createElement("span");
+      badge.setAttribute("data-state-badge", "");
+      heading.appendChild(document.createTextNode(" "));
+      heading.appendChild(badge);
+    }
+    badge.className = "badge badge--ended";
+    badge.textContent = label;
   }
 
   function retag(card, tag) {
