@@ -181,6 +181,8 @@ def test_minutes_file_is_listed_in_both_languages(changed, example_site):
 def test_untranslated_note_is_shown_marked_in_its_own_language(changed):
     es = (changed[3] / url("es", "meetings/2026-12-08-lincoln-sac/index.html")).read_text()
     assert '<span lang="en">Cancelled for the snow.</span>' in es
+    # visibly marked too, not only for screen readers: "en inglés" beside the note
+    assert '<span lang="en">Cancelled for the snow.</span> <span class="badge badge--lang">en inglés</span>' in es
     moved_en = (changed[3] / url("en", "meetings/2026-12-10-sierra-vista-sac/index.html")).read_text()
     assert '<span lang="es">Se cambió otra vez por la nieve.</span>' in moved_en
     assert "winter concert" not in moved_en  # the old reason is gone
