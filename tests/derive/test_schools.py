@@ -272,3 +272,33 @@ def test_every_icon_the_settings_name_is_shipped(model):
     from generator.core.icons import icon_names
 
     assert {s.icon for s in model.settings.services.values()} <= set(icon_names())
+
+
+def next_meeting_calls(project, tmp_path, name: str) -> dict[str, list[str]]:
+    """The call links (text, tel: address) of the next-meeting card on the school page."""
+    out = tmp_path / name
+    result = run("build", "-p", str(project.root), "--site-dir", str(out), *NOW)
+    assert result.exit_code == 0, result.output
+    calls = {}
+    for lang in ("en", "es"):
+        card = read(out, lang, "schools/alder-elementary/").split('class="next-meeting__box"')[1].split("</article>")[0]
+        calls[lang] = [(re.sub(r"<[^>]+>", "", text).strip(), href) for href, text in
+                       re.findall(r'<a class="target" href="(tel:[^"]+)">(.*?)</a>', card, re.S)]
+    return calls
+
+
+def test_the_next_meeting_card_calls_the_coordinator_then_the_school_office(project, tmp_path):
+    """Without a phone for the meeting's accessibility contact, the card offers the coordinator's
+    number; without that, the school's; with no number at all, no call link."""
+    assert next_meeting_calls(project, tmp_path, "coordinator") == {
+        "en": [("Call Ana Ruiz: (555) 010-2000", "tel:+15550102000")],
+        "es": [("Llamar a Ana Ruiz: (555) 010-2000", "tel:+15550102000")]}
+    person = project.root / "content/en/people/ana-ruiz.md"
+    person.write_text(person.read_text().replace("phone: (555) 010-2000\n", ""))
+    school = project.root / "content/en/schools/alder-elementary.md"
+    school.write_text(school.read_text().replace("coordinator: ana-ruiz\n",
+                                                 "coordinator: ana-ruiz\nphone: (555) 010-3000\n"))
+    assert next_meeting_calls(project, tmp_path, "school")["en"] == [
+        ("Call Alder Elementary School: (555) 010-3000", "tel:+15550103000")]
+    school.write_text(school.read_text().replace("phone: (555) 010-3000\n", ""))
+    assert next_meeting_calls(project, tmp_path, "nobody") == {"en": [], "es": []}

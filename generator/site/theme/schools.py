@@ -7,7 +7,8 @@
 * ``icon(name)`` / ``service_icon(service_id)``: inline SVG icons;
 * ``directory()`` / ``directory_schools(params)`` / ``school_filters(school)``:
   the schools directory's filters and lists (generator.derive.directory);
-* ``school_jsonld(school)``: schema.org data for a school page.
+* ``school_jsonld(school)``: schema.org data for a school page;
+* ``meeting_contact(meeting)``: whom the school page's next-meeting card offers to call.
 """
 from __future__ import annotations
 
@@ -137,6 +138,24 @@ def school_jsonld(site: Site, lang: str, t, school: View) -> dict:
     return data
 
 
+def meeting_contact(meeting: View) -> dict | None:
+    """Whom a family calls about a meeting, as {name, phone}: the person named for
+    accommodations, who can arrange interpretation or childcare; failing a phone number for
+    them, the school's coordinator, who knows every meeting; failing that, the school office.
+    None if nobody has a phone number, so the card offers no call at all."""
+    supports = meeting.supports or {}
+    ask = supports.get("accessibility_contact") or {}
+    if ask.get("phone"):
+        return {"name": ask["name"], "phone": ask["phone"]}
+    school = meeting.school
+    if school is None:
+        return None
+    for who in (school.coordinator, school):
+        if who is not None and who.phone:
+            return {"name": who.name, "phone": who.phone}
+    return None
+
+
 # -- Jinja wrappers: the page's site and language come from the template context ----------
 
 
@@ -189,4 +208,5 @@ TEMPLATE_GLOBALS = {
     "icon": render_icon, "service_icon": service_icon, "service_url": service_url,
     "directory": directory_global, "directory_schools": directory_schools_global,
     "school_filters": school_filters, "school_jsonld": school_jsonld_global,
+    "meeting_contact": meeting_contact,
 }
