@@ -9,9 +9,10 @@ them all, so this file says which pages the site has.
 """
 from __future__ import annotations
 
-from generator.content.model import Item, Site
+from generator.content.model import Item, Meeting, Site
 from generator.content.schema import CONTENT_TYPES
 from generator.derive.directory import directory_pages
+from generator.derive.meeting_text import Words
 from generator.derive.meetings import meeting_pages
 from generator.derive.news import news_pages
 from generator.derive.page import PageSpec
@@ -26,20 +27,24 @@ def derive_pages(site: Site, messages_for) -> list[PageSpec]:
     pages: list[PageSpec] = []
     for lang in site.languages:
         t = messages_for(lang)
+        words = Words(site, lang, t)
         pages.append(PageSpec(lang, "index.md", "home.html", t("home.title"), "home"))
         for collection, ctype in CONTENT_TYPES.items():
             if ctype.list_template:
                 pages.append(PageSpec(lang, f"{collection}/index.md", ctype.list_template,
                                       t(f"{collection}.title"), "list", collection))
             for item in site.items[collection].values():
-                pages.append(_item_page(item, lang))
+                pages.append(_item_page(item, lang, words))
     for producer in PAGE_PRODUCERS:
         pages.extend(producer(site, messages_for))
     return pages
 
 
-def _item_page(item: Item, lang: str) -> PageSpec:
+def _item_page(item: Item, lang: str, words: Words) -> PageSpec:
     body = item.body.get(lang) or ""
+    # A meeting's page is titled with its full name, so the browser's tab, bookmarks and search
+    # results tell one meeting from another ("December meeting" alone would not).
+    title = words.title(item) if isinstance(item, Meeting) else str(item.title(lang))
     return PageSpec(lang=lang, src=item.path.rstrip("/") + ".md", template=item.ctype.template,
-                    title=str(item.title(lang)), kind="item", collection=item.collection,
+                    title=title, kind="item", collection=item.collection,
                     slug=item.slug, body=str(body))

@@ -39,6 +39,12 @@ def meeting_sections(ctx, school=None):
 
 
 @pass_context
+def meeting_naming(ctx, m):
+    """A meeting's name in the page's language (generator.derive.meeting_text.MeetingName)."""
+    return _words(ctx).naming(m.item)
+
+
+@pass_context
 def next_meetings(ctx, school=None):
     """The next meeting first, then a few more for the browser to fall back on once it ends."""
     return upcoming(page_context(ctx).site, ctx["lang"], school.item if school is not None else None)
@@ -115,6 +121,7 @@ def view_in(ctx, item, code):
 
 
 GLOBALS = {"meeting_sections": meeting_sections, "next_meetings": next_meetings,
+                "meeting_naming": meeting_naming,
                 "meeting_month": meeting_month, "meeting_months": meeting_months,
                 "meeting_links": meeting_links, "calendar_feeds": calendar_feeds,
                 "meeting_documents": meeting_documents, "meeting_jsonld": meeting_jsonld,
