@@ -14,6 +14,8 @@ from generator.core.errors import Problems, did_you_mean
 
 DIRECTORY_SECTIONS = {"services", "levels"}  # /schools/services/, /schools/levels/ (generator.derive.directory)
 RESERVED = {"assets", "search", "404", "feeds", "calendar", "cards", "images", "files", "pages"}
+# /meetings/calendar/ and /meetings/bodies/ (generator.derive.meetings, generator.derive.meeting_filter)
+MEETING_SECTIONS = {"calendar", "bodies"}
 
 
 def check_rules(site: Site, problems: Problems) -> None:
@@ -28,6 +30,12 @@ def check_rules(site: Site, problems: Problems) -> None:
                            suggestion=f"rename it, like about-{page.slug}.md")
 
     for m in site.items["meetings"].values():
+        if m.slug in MEETING_SECTIONS:
+            src = next(iter(m.sources.values()))
+            problems.error(src.path, f"the meeting file name '{m.slug}' is already used by the site",
+                           expected="a name that is not one of: " + ", ".join(sorted(MEETING_SECTIONS)),
+                           found=f"{m.slug}.md",
+                           suggestion=f"name it by its date and school, like {m.start:%Y-%m-%d}-lincoln-sac.md")
         if m.end_utc <= m.start_utc:
             path, line = m.locate("end")
             problems.error(path, "the meeting ends before it starts", field="end", line=line,

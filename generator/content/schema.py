@@ -191,7 +191,10 @@ MEETING = ContentType(
     doc="A meeting notice: one file per meeting.",
     body_help="Notes before the meeting; once held, the minutes (then set minutes: true).",
     fields=[
-        Field("title", Word("December meeting"), "A short title; the group and school are added."),
+        Field("title", Word("Special meeting on the budget"),
+              "Leave blank for a regular meeting: portal names it from the school's council, the "
+              "school and the date ('Lincoln Site Advisory Council · Tue, Dec 8'). A title that "
+              "says more is shown with the council and school under it."),
         Field("group", Choice(MEETING_GROUPS, "site_advisory_council"), "Which body meets.",
               required=True),
         Field("school", RefType("schools"), "The school (leave out for district-wide meetings)."),

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_time, get_timezone_name
+from babel.dates import format_date, format_skeleton, format_time, get_timezone_name
 from babel.numbers import format_currency, format_decimal
 
 from generator.core import yamlish
@@ -103,6 +103,13 @@ class Formatter:
         if style in ("full", "long", "medium", "short"):
             return format_date(value, format=self._pattern(f"date_{style}", style), locale=self.locale)
         return format_date(value, format=style, locale=self.locale)
+
+    def day(self, value: date) -> str:
+        """A short day that names a meeting, 'Tue, Dec 8' or 'mar, 8 dic' (``format.date_day`` in
+        the catalogue, else Babel's weekday-month-day pattern for the language)."""
+        if self.messages.has("format.date_day"):
+            return format_date(value, format=self.messages("format.date_day"), locale=self.locale)
+        return format_skeleton("MMMEd", value, locale=self.locale)
 
     def time(self, value: datetime) -> str:
         return format_time(self.local(value), format=self._pattern("time", "short"),

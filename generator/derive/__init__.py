@@ -2,23 +2,25 @@
 
 Every item gets a page in every language, every collection a listing, and the
 stage's producers add the rest: the news listing's pages, the grants dashboard,
-meeting lists, month calendars and flyers, and the schools directory. Each
+meeting lists, month calendars, flyers and a page per body, and the schools directory. Each
 producer is a function ``producer(site, messages_for)`` returning
 :class:`~generator.derive.page.PageSpec` objects; :data:`PAGE_PRODUCERS` lists
 them all, so this file says which pages the site has.
 """
 from __future__ import annotations
 
-from generator.content.model import Item, Site
+from generator.content.model import Item, Meeting, Site
 from generator.content.schema import CONTENT_TYPES
 from generator.derive.directory import directory_pages
+from generator.derive.meeting_filter import body_pages
+from generator.derive.meeting_text import Words
 from generator.derive.meetings import meeting_pages
 from generator.derive.news import news_pages
 from generator.derive.page import PageSpec
 from generator.derive.progress import dashboard_pages
 
 # Extra pages besides one per item and one listing per collection, in this order.
-PAGE_PRODUCERS = (news_pages, dashboard_pages, meeting_pages, directory_pages)
+PAGE_PRODUCERS = (news_pages, dashboard_pages, meeting_pages, body_pages, directory_pages)
 
 
 def derive_pages(site: Site, messages_for) -> list[PageSpec]:
@@ -26,20 +28,24 @@ def derive_pages(site: Site, messages_for) -> list[PageSpec]:
     pages: list[PageSpec] = []
     for lang in site.languages:
         t = messages_for(lang)
+        words = Words(site, lang, t)
         pages.append(PageSpec(lang, "index.md", "home.html", t("home.title"), "home"))
         for collection, ctype in CONTENT_TYPES.items():
             if ctype.list_template:
                 pages.append(PageSpec(lang, f"{collection}/index.md", ctype.list_template,
                                       t(f"{collection}.title"), "list", collection))
             for item in site.items[collection].values():
-                pages.append(_item_page(item, lang))
+                pages.append(_item_page(item, lang, words))
     for producer in PAGE_PRODUCERS:
         pages.extend(producer(site, messages_for))
     return pages
 
 
-def _item_page(item: Item, lang: str) -> PageSpec:
+def _item_page(item: Item, lang: str, words: Words) -> PageSpec:
     body = item.body.get(lang) or ""
+    # A meeting's page is titled with its full name, so the browser's tab, bookmarks and search
+    # results tell one meeting from another ("December meeting" alone would not).
+    title = words.title(item) if isinstance(item, Meeting) else str(item.title(lang))
     return PageSpec(lang=lang, src=item.path.rstrip("/") + ".md", template=item.ctype.template,
-                    title=str(item.title(lang)), kind="item", collection=item.collection,
+                    title=title, kind="item", collection=item.collection,
                     slug=item.slug, body=str(body))

@@ -1,18 +1,92 @@
 """A meeting's texts in one language (its name, title, time, place, supports), shared by the
 .ics files, calendar links, JSON-LD and the theme.
+
+A meeting's name is made here once (:func:`meeting_name`) and read by every page, card,
+calendar, flyer and data block, so that families can tell meetings apart everywhere:
+"Lincoln Site Advisory Council · Tue, Dec 8".
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from generator.content.model import Meeting, Site
+from generator.content.model import Item, Meeting, Site
 from generator.core.i18n import Formatter
 from generator.core.inline_markdown import plain_text
+from generator.core.values import Text
 from generator.derive.views import lang_prefix
 
 
 def page_url(site: Site, m: Meeting, lang: str) -> str:
     return site.settings.site_url + lang_prefix(site, lang) + m.path
+
+
+# -- names ---------------------------------------------------------------------------
+
+SCHOOL_COUNCIL = "site_advisory_council"  # the group whose name the school file gives (council.name)
+
+
+@dataclass(frozen=True)
+class MeetingName:
+    """How one meeting is named in one language.
+
+    ``body`` is who meets, ``day`` the short day it meets (empty while postponed: a postponed
+    meeting has no firm date), ``title`` the file's own title if it has one. Words keep their
+    language (:class:`Text`), so a page can mark a name not yet translated."""
+
+    body: Text
+    day: str
+    title: Text | None = None
+
+    @property
+    def default(self) -> str:
+        """The name portal gives a meeting without a title: 'Lincoln Site Advisory Council · Tue, Dec 8'."""
+        return f"{self.body} · {self.day}" if self.day else str(self.body)
+
+    @property
+    def heading(self) -> str:
+        """What a page or card heads the meeting with: its own title, else the default name."""
+        return str(self.title) if self.title else self.default
+
+    @property
+    def full(self) -> str:
+        """A name that tells the meeting apart on its own (calendars, search results, the
+        browser's tab): a title is followed by who meets."""
+        return f"{self.title} ({self.body})" if self.title else self.default
+
+
+def body_name(m: Meeting, lang: str, t) -> Text:
+    """Who meets: the school's own council name ('Lincoln Site Advisory Council') for its site
+    advisory council, or for another group the council's name says it is ('Mission Creek
+    Leadership Team'); else the group and the school ('Family workshop · César Chávez'), or the
+    group alone for a district meeting. The school is added to a council name that does not
+    already say it."""
+    group_id = m.get(lang, "group")
+    group = Text(t(f"groups.{group_id}"), lang)
+    school = m.school
+    if school is None:
+        return group
+    short = school.get(lang, "short_name") or school.title(lang)
+    council = (school.get(lang, "council") or {}).get("name")
+    if not council or (group_id != SCHOOL_COUNCIL and group.casefold() not in council.casefold()):
+        return Text(f"{group} · {short}", lang)
+    if _says_school(str(council), school):
+        return council
+    return Text(f"{council} · {short}", council.lang)
+
+
+def _says_school(name: str, school: Item) -> bool:
+    """True when a council's name already holds one of the school's names, in any language."""
+    said = name.casefold()
+    names = {str(school.get(lang, key)) for lang in school.site.languages
+             for key in ("short_name", "name") if school.get(lang, key)}
+    return any(n.casefold() in said for n in names)
+
+
+def meeting_name(m: Meeting, lang: str, t, fmt: Formatter) -> MeetingName:
+    """A meeting's name in one language (see :class:`MeetingName`)."""
+    day = "" if m.status == "postponed" else fmt.day(m.start.date())
+    return MeetingName(body_name(m, lang, t), day, m.get(lang, "title") or None)
 
 
 # -- words ---------------------------------------------------------------------------
@@ -25,18 +99,16 @@ class Words:
         self.site, self.lang, self.t = site, lang, t
         self.fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t)
 
+    def naming(self, m: Meeting) -> MeetingName:
+        return meeting_name(m, self.lang, self.t, self.fmt)
+
     def name(self, m: Meeting) -> str:
-        """The body that meets: 'Site advisory council · Lincoln'."""
-        name = self.t(f"groups.{m.get(self.lang, 'group')}")
-        if m.school is not None:
-            s = m.school
-            name += " · " + str(s.get(self.lang, "short_name") or s.title(self.lang))
-        return name
+        """Who meets: 'Lincoln Site Advisory Council'."""
+        return str(self.naming(m).body)
 
     def title(self, m: Meeting) -> str:
-        title = m.get(self.lang, "title")
-        name = self.name(m)
-        return f"{title} ({name})" if title else name
+        """The meeting's name that stands on its own: 'Lincoln Site Advisory Council · Tue, Dec 8'."""
+        return self.naming(m).full
 
     def summary(self, m: Meeting) -> str:
         title = self.title(m)

@@ -135,9 +135,11 @@ class Sections:
     past: list[MonthGroup]
 
 
-def sections(site: Site, lang: str, school=None) -> Sections:
-    """Upcoming meetings (soonest first), then past ones by month (latest first), at build time."""
-    meetings = [m for m in site.meetings if school is None or m.school is school]
+def sections(site: Site, lang: str, school=None, group: str | None = None) -> Sections:
+    """Upcoming meetings (soonest first), then past ones by month (latest first), at build time:
+    every meeting, or one school's, or one body's (``group``, as on /meetings/bodies/...)."""
+    meetings = [m for m in site.meetings if (school is None or m.school is school)
+                and (group is None or m.get(site.default, "group") == group)]
     upcoming = [View(m, lang) for m in meetings if not m.is_past]
     past: dict[str, MonthGroup] = {}
     for m in reversed(meetings):

@@ -111,6 +111,9 @@ CASES: dict[str, Case] = {
                                        "not between the years 1900 and 2200", f"{MEETING}, line 4, field 'start'"),
     "an offset that cannot be": Case({MEETING: MEETING_TOP.replace("17:30", "17:30 +99:99") + "---\n"},
                                      "+99:99 is not a real offset", f"{MEETING}, line 4, field 'start'"),
+    "a meeting named like a part of /meetings/": Case(
+        {"content/en/meetings/bodies.md": MEETING_TOP + "location: {place: Office}\n---\n"},
+        "the meeting file name 'bodies' is already used by the site", "content/en/meetings/bodies.md"),
     "end before start": Case({MEETING: MEETING_TOP.replace('"19:00"', '"16:00"') + "location: {place: Office}\n---\n"},
                              "the meeting ends before it starts", f"{MEETING}, line 5, field 'end'"),
     "unknown time zone": Case({MEETING: MEETING_TOP + "location: {place: Office}\ntimezone: America/Las_Angeles\n---\n"},

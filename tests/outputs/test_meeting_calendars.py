@@ -56,8 +56,8 @@ def test_summary_description_and_location_are_in_the_calendars_language(example_
     m = model.items["meetings"]["2026-12-08-lincoln-sac"]
     en = read(example_site, "en", f"calendar/meetings/{m.slug}.ics").walk("VEVENT")[0]
     es = read(example_site, "es", f"calendar/meetings/{m.slug}.ics").walk("VEVENT")[0]
-    assert str(en["SUMMARY"]).startswith("December meeting")
-    assert str(es["SUMMARY"]).startswith("Reunión de diciembre")
+    assert str(en["SUMMARY"]) == "Lincoln Site Advisory Council · Tue, Dec 8"
+    assert str(es["SUMMARY"]) == "Consejo Asesor Escolar de Lincoln · mar, 8 dic"
     assert "When: Tuesday, December 8, 2026" in str(en["DESCRIPTION"])
     assert "Cuándo: martes, 8 de diciembre de 2026" in str(es["DESCRIPTION"])
     assert "Aprobación del acta de noviembre" in str(es["DESCRIPTION"])
@@ -227,7 +227,7 @@ def test_meeting_page_links_to_its_calendar_google_and_its_bodys_subscription(ex
     add = next(u for u in google if "action=TEMPLATE" in u)
     query = parse_qs(urlsplit(add).query)
     assert query["dates"] == ["20261209T013000Z/20261209T030000Z"]
-    assert query["text"][0].startswith("Reunión de diciembre")
+    assert query["text"][0] == "Consejo Asesor Escolar de Lincoln · mar, 8 dic"
     assert query["ctz"] == ["America/Los_Angeles"]
     subscribe = next(u for u in google if "cid=" in u)
     assert unquote(parse_qs(urlsplit(subscribe).query)["cid"][0]) == f"webcal://{HOST}/es/{body}"
@@ -288,7 +288,7 @@ def test_calendar_links_lead_to_the_calendar_in_the_pages_language(example_site,
             ics_links(example_site, "es/schools/lincoln-elementary/meetings/")
         assert "es/calendar/bodies/district-advisory-council.ics" in ics_links(example_site, "es/meetings/")
         cal = Calendar.from_ical((example_site / body).read_bytes())
-        assert str(cal["X-WR-CALNAME"]).startswith("Consejo asesor escolar")
+        assert str(cal["X-WR-CALNAME"]).startswith("Consejo Asesor Escolar de Lincoln")
 
 
 def test_agenda_markdown_is_plain_text_in_the_calendar(project):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from jinja2 import pass_context
 
+from generator.derive.meeting_filter import meeting_choices as choices
 from generator.derive.meeting_text import Words
 from generator.derive.meetings import (
     current_month,
@@ -33,9 +34,22 @@ def _words(ctx):
 
 
 @pass_context
-def meeting_sections(ctx, school=None):
-    """Upcoming meetings, then past ones by month (all, or one school's), at build time."""
-    return sections(page_context(ctx).site, ctx["lang"], school.item if school is not None else None)
+def meeting_sections(ctx, school=None, group=None):
+    """Upcoming meetings, then past ones by month (all, one school's or one body's), at build time."""
+    return sections(page_context(ctx).site, ctx["lang"], school.item if school is not None else None, group)
+
+
+@pass_context
+def meeting_naming(ctx, m):
+    """A meeting's name in the page's language (generator.derive.meeting_text.MeetingName)."""
+    return _words(ctx).naming(m.item)
+
+
+@pass_context
+def meeting_choices(ctx):
+    """The schools and bodies /meetings/ can be filtered by, with their pages and counts."""
+    pc = page_context(ctx)
+    return choices(pc.site, ctx["lang"], pc.t)
 
 
 @pass_context
@@ -115,6 +129,7 @@ def view_in(ctx, item, code):
 
 
 GLOBALS = {"meeting_sections": meeting_sections, "next_meetings": next_meetings,
+                "meeting_naming": meeting_naming, "meeting_choices": meeting_choices,
                 "meeting_month": meeting_month, "meeting_months": meeting_months,
                 "meeting_links": meeting_links, "calendar_feeds": calendar_feeds,
                 "meeting_documents": meeting_documents, "meeting_jsonld": meeting_jsonld,

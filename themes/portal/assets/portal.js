@@ -270,3 +270,85 @@
   });
   apply(false);
 })();
+
+/* --- Meetings: filter by school and by who meets ---------------------------
+   On /meetings/ the school and body links (which lead to server-rendered pages
+   such as /schools/lincoln-elementary/meetings/ and /meetings/bodies/family-workshop/
+   without JavaScript) filter the upcoming and past lists in place instead, and
+   the two combine. It runs after the meetings that have ended were moved to
+   "past", so it filters them where they now are. The choice is kept in the
+   address (?school=...&body=...). */
+(function () {
+  "use strict";
+  var root = document.querySelector('[data-module="meeting-filter"]');
+  var list = document.querySelector("[data-meeting-list]");
+  if (!root || !list) { return; }
+  var links = Array.prototype.slice.call(root.querySelectorAll("a[data-filter]"));
+  var status = root.querySelector("[data-filter-status]");
+  var state = { school: "", body: "" };
+  var known = { school: {}, body: {} };
+  links.forEach(function (a) { known[a.getAttribute("data-filter")][a.getAttribute("data-value")] = true; });
+
+  function matches(card) {
+    return (!state.school || card.getAttribute("data-meeting-school") === state.school) &&
+      (!state.body || card.getAttribute("data-meeting-group") === state.body);
+  }
+
+  /* Show the matching cards; a past month, or a whole list, with none left says so. */
+  function filterCards() {
+    var shown = 0;
+    var cards = list.querySelectorAll("[data-meeting-group]");
+    for (var i = 0; i < cards.length; i++) {
+      cards[i].hidden = !matches(cards[i]);
+      if (!cards[i].hidden) { shown += 1; }
+    }
+    var months = list.querySelectorAll(".meeting-month");
+    for (var m = 0; m < months.length; m++) {
+      months[m].hidden = !months[m].querySelector("[data-meeting-group]:not([hidden])");
+    }
+    var visible = "[data-meeting-group]:not([hidden])";
+    var none = list.querySelector("[data-meetings-none]");
+    if (none) { none.hidden = !!list.querySelector('[data-meetings="upcoming"] ' + visible); }
+    var nonePast = list.querySelector("[data-meetings-none-past]");
+    if (nonePast) { nonePast.hidden = !!list.querySelector('[data-meetings="past"] ' + visible); }
+    return shown;
+  }
+
+  function apply(remember) {
+    var shown = filterCards();
+    links.forEach(function (a) {
+      if (state[a.getAttribute("data-filter")] === a.getAttribute("data-value")) {
+        a.setAttribute("aria-current", "true");
+      } else {
+        a.removeAttribute("aria-current");
+      }
+    });
+    if (status) {
+      var text = shown === 0 ? root.getAttribute("data-msg-none")
+        : shown === 1 ? root.getAttribute("data-msg-one")
+        : root.getAttribute("data-msg-many").replace("{count}", String(shown));
+      status.textContent = text || "";
+    }
+    if (remember && window.history && window.history.replaceState) {
+      var query = [];
+      if (state.school) { query.push("school=" + encodeURIComponent(state.school)); }
+      if (state.body) { query.push("body=" + encodeURIComponent(state.body)); }
+      window.history.replaceState(null, "", window.location.pathname + (query.length ? "?" + query.join("&") : ""));
+    }
+  }
+
+  root.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-filter]") : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+    event.preventDefault();
+    state[link.getAttribute("data-filter")] = link.getAttribute("data-value");
+    apply(true);
+  });
+
+  var params = new URLSearchParams(window.location.search);
+  ["school", "body"].forEach(function (name) {
+    var value = params.get(name) || "";
+    if (known[name][value]) { state[name] = value; }
+  });
+  apply(false);
+})();

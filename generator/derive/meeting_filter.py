@@ -1,0 +1,84 @@
+"""Finding meetings by school and by body, on /meetings/.
+
+Like the schools directory (``generator.derive.directory``), every choice is a link to a
+server-rendered page, so it works without JavaScript:
+
+* a school: its meetings page, ``/schools/<school>/meetings/`` (``generator.derive.meetings``);
+* a body: ``/meetings/bodies/<body>/``, every meeting of one kind of group, such as
+  ``/meetings/bodies/site-advisory-council/`` (``bodies`` is kept out of meeting file names by
+  ``generator.content.rules``, so no meeting can take these addresses).
+
+With JavaScript the same links filter ``/meetings/`` in place, and school and body combine
+(themes/portal/assets/portal.js, "meeting filter").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.content.model import Site
+from generator.content.schema import MEETING_GROUPS
+from generator.derive.page import PageSpec
+from generator.derive.views import View
+
+BODIES_SECTION = "bodies"  # /meetings/bodies/<body>/
+
+
+def group_slug(group: str) -> str:
+    """A body's name in web addresses: site_advisory_council -> site-advisory-council."""
+    return group.replace("_", "-")
+
+
+def body_path(group: str) -> str:
+    return f"meetings/{BODIES_SECTION}/{group_slug(group)}/"
+
+
+def group_of(m) -> str:
+    return m.get(m.site.default, "group")
+
+
+def groups_in_use(site: Site) -> list[str]:
+    """The groups that have at least one meeting, in the schema's order."""
+    used = {group_of(m) for m in site.meetings}
+    return [g for g in MEETING_GROUPS if g in used]
+
+
+@dataclass
+class Choice:
+    id: str
+    label: object  # a Text (a school's name) or a str (a group's name from the catalogue)
+    path: str
+    count: int
+
+
+@dataclass
+class MeetingChoices:
+    schools: list[Choice]
+    bodies: list[Choice]
+    total: int
+
+
+def meeting_choices(site: Site, lang: str, t) -> MeetingChoices:
+    """The filter's choices with the number of meetings each leads to: every school that has
+    meetings (by its short name), then every body that meets."""
+    schools = []
+    for school in site.schools:
+        count = sum(1 for m in site.meetings if m.school is school)
+        if count:
+            view = View(school, lang)
+            schools.append(Choice(school.slug, view.short_name or view.name,
+                                  f"{school.path}meetings/", count))
+    bodies = [Choice(g, t(f"groups.{g}"), body_path(g), sum(1 for m in site.meetings if group_of(m) == g))
+              for g in groups_in_use(site)]
+    return MeetingChoices(schools, bodies, len(site.meetings))
+
+
+def body_pages(site: Site, messages_for) -> list[PageSpec]:
+    """PAGE_PRODUCER: a page per body that meets, in every language."""
+    pages = []
+    for lang in site.languages:
+        t = messages_for(lang)
+        for g in groups_in_use(site):
+            pages.append(PageSpec(lang, f"meetings/{BODIES_SECTION}/{group_slug(g)}.md", "meetings.html",
+                                  t("meeting_filter.body_title", body=t(f"groups.{g}")), "filter",
+                                  "meetings", params=(("view", "body"), ("group", g))))
+    return pages
