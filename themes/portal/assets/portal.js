@@ -206,27 +206,79 @@
   }
 })();
 
+/* --- Filters in place: shared by the schools directory and the meetings ---
+   Each choice is a link (data-filter="<name>" data-value="<value>") to a
+   server-rendered page, so it works without JavaScript. With it, a click
+   filters the list on this page instead: the choices of different names
+   combine, the chosen links get aria-current, a live status says how many are
+   shown (data-msg-none / -one / -many, words from the catalogues), and the
+   choice is kept in the address (?name=value...) so reloading or sharing
+   shows the same list. show(state) hides what does not match and returns how
+   many are shown. */
+function portalLinkFilter(root, names, show) {
+  "use strict";
+  var links = Array.prototype.slice.call(root.querySelectorAll("a[data-filter]"));
+  var status = root.querySelector("[data-filter-status]");
+  var state = {};
+  var known = {};
+  names.forEach(function (name) { state[name] = ""; known[name] = {}; });
+  links.forEach(function (a) { known[a.getAttribute("data-filter")][a.getAttribute("data-value")] = true; });
+
+  function apply(remember) {
+    var shown = show(state);
+    links.forEach(function (a) {
+      if (state[a.getAttribute("data-filter")] === a.getAttribute("data-value")) {
+        a.setAttribute("aria-current", "true");
+      } else {
+        a.removeAttribute("aria-current");
+      }
+    });
+    if (status) {
+      var text = shown === 0 ? root.getAttribute("data-msg-none")
+        : shown === 1 ? root.getAttribute("data-msg-one")
+        : root.getAttribute("data-msg-many").replace("{count}", String(shown));
+      status.textContent = text || "";
+    }
+    if (remember && window.history && window.history.replaceState) {
+      var query = [];
+      names.forEach(function (name) {
+        if (state[name]) { query.push(name + "=" + encodeURIComponent(state[name])); }
+      });
+      window.history.replaceState(null, "", window.location.pathname + (query.length ? "?" + query.join("&") : ""));
+    }
+  }
+
+  root.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-filter]") : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+    event.preventDefault();
+    state[link.getAttribute("data-filter")] = link.getAttribute("data-value");
+    apply(true);
+  });
+
+  var params = new URLSearchParams(window.location.search);
+  names.forEach(function (name) {
+    var value = params.get(name) || "";
+    if (known[name][value]) { state[name] = value; }
+  });
+  apply(false);
+}
+
 /* --- Schools directory: filter in place -----------------------------------
-   On /schools/ the grade-level and service links (which lead to server-rendered
-   pages such as /schools/services/food-pantry/ without JavaScript) filter the
-   list in place instead, and the two filters combine. The choice is kept in the
-   address (?level=...&service=...) so reloading or sharing shows the same list. */
+   On /schools/ the grade-level and service links (which lead to pages such as
+   /schools/services/food-pantry/ without JavaScript) filter the list in place,
+   and the two combine. */
 (function () {
   "use strict";
   var root = document.querySelector('[data-module="school-filter"]');
   if (!root) { return; }
   var cards = Array.prototype.slice.call(document.querySelectorAll("[data-school-services]"));
-  var links = Array.prototype.slice.call(root.querySelectorAll("a[data-filter]"));
-  var status = root.querySelector("[data-filter-status]");
-  var state = { level: "", service: "" };
-  var known = { level: {}, service: {} };
-  links.forEach(function (a) { known[a.getAttribute("data-filter")][a.getAttribute("data-value")] = true; });
 
   function has(list, value) {
     return !value || (" " + (list || "") + " ").indexOf(" " + value + " ") >= 0;
   }
 
-  function apply(remember) {
+  portalLinkFilter(root, ["level", "service"], function (state) {
     var shown = 0;
     cards.forEach(function (card) {
       var match = has(card.getAttribute("data-school-levels"), state.level) &&
@@ -234,121 +286,44 @@
       card.hidden = !match;
       if (match) { shown += 1; }
     });
-    links.forEach(function (a) {
-      if (state[a.getAttribute("data-filter")] === a.getAttribute("data-value")) {
-        a.setAttribute("aria-current", "true");
-      } else {
-        a.removeAttribute("aria-current");
-      }
-    });
-    if (status) {
-      var text = shown === 0 ? root.getAttribute("data-msg-none")
-        : shown === 1 ? root.getAttribute("data-msg-one")
-        : root.getAttribute("data-msg-many").replace("{count}", String(shown));
-      status.textContent = text || "";
-    }
-    if (remember && window.history && window.history.replaceState) {
-      var query = [];
-      if (state.level) { query.push("level=" + encodeURIComponent(state.level)); }
-      if (state.service) { query.push("service=" + encodeURIComponent(state.service)); }
-      window.history.replaceState(null, "", window.location.pathname + (query.length ? "?" + query.join("&") : ""));
-    }
-  }
-
-  root.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("a[data-filter]") : null;
-    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
-    event.preventDefault();
-    state[link.getAttribute("data-filter")] = link.getAttribute("data-value");
-    apply(true);
+    return shown;
   });
-
-  var params = new URLSearchParams(window.location.search);
-  ["level", "service"].forEach(function (name) {
-    var value = params.get(name) || "";
-    if (known[name][value]) { state[name] = value; }
-  });
-  apply(false);
 })();
 
 /* --- Meetings: filter by school and by who meets ---------------------------
-   On /meetings/ the school and body links (which lead to server-rendered pages
-   such as /schools/lincoln-elementary/meetings/ and /meetings/bodies/family-workshop/
-   without JavaScript) filter the upcoming and past lists in place instead, and
-   the two combine. It runs after the meetings that have ended were moved to
-   "past", so it filters them where they now are. The choice is kept in the
-   address (?school=...&body=...). */
+   On /meetings/ the school and body links (which lead to pages such as
+   /schools/lincoln-elementary/meetings/ and /meetings/bodies/family-workshop/
+   without JavaScript) filter the upcoming and past lists in place, and the two
+   combine. It runs after the meetings that have ended were moved to "past",
+   so it filters them where they now are. */
 (function () {
   "use strict";
   var root = document.querySelector('[data-module="meeting-filter"]');
   var list = document.querySelector("[data-meeting-list]");
   if (!root || !list) { return; }
-  var links = Array.prototype.slice.call(root.querySelectorAll("a[data-filter]"));
-  var status = root.querySelector("[data-filter-status]");
-  var state = { school: "", body: "" };
-  var known = { school: {}, body: {} };
-  links.forEach(function (a) { known[a.getAttribute("data-filter")][a.getAttribute("data-value")] = true; });
+  var visible = "[data-meeting-group]:not([hidden])";
 
-  function matches(card) {
+  function matches(card, state) {
     return (!state.school || card.getAttribute("data-meeting-school") === state.school) &&
       (!state.body || card.getAttribute("data-meeting-group") === state.body);
   }
 
   /* Show the matching cards; a past month, or a whole list, with none left says so. */
-  function filterCards() {
+  portalLinkFilter(root, ["school", "body"], function (state) {
     var shown = 0;
     var cards = list.querySelectorAll("[data-meeting-group]");
     for (var i = 0; i < cards.length; i++) {
-      cards[i].hidden = !matches(cards[i]);
+      cards[i].hidden = !matches(cards[i], state);
       if (!cards[i].hidden) { shown += 1; }
     }
     var months = list.querySelectorAll(".meeting-month");
     for (var m = 0; m < months.length; m++) {
-      months[m].hidden = !months[m].querySelector("[data-meeting-group]:not([hidden])");
+      months[m].hidden = !months[m].querySelector(visible);
     }
-    var visible = "[data-meeting-group]:not([hidden])";
     var none = list.querySelector("[data-meetings-none]");
     if (none) { none.hidden = !!list.querySelector('[data-meetings="upcoming"] ' + visible); }
     var nonePast = list.querySelector("[data-meetings-none-past]");
     if (nonePast) { nonePast.hidden = !!list.querySelector('[data-meetings="past"] ' + visible); }
     return shown;
-  }
-
-  function apply(remember) {
-    var shown = filterCards();
-    links.forEach(function (a) {
-      if (state[a.getAttribute("data-filter")] === a.getAttribute("data-value")) {
-        a.setAttribute("aria-current", "true");
-      } else {
-        a.removeAttribute("aria-current");
-      }
-    });
-    if (status) {
-      var text = shown === 0 ? root.getAttribute("data-msg-none")
-        : shown === 1 ? root.getAttribute("data-msg-one")
-        : root.getAttribute("data-msg-many").replace("{count}", String(shown));
-      status.textContent = text || "";
-    }
-    if (remember && window.history && window.history.replaceState) {
-      var query = [];
-      if (state.school) { query.push("school=" + encodeURIComponent(state.school)); }
-      if (state.body) { query.push("body=" + encodeURIComponent(state.body)); }
-      window.history.replaceState(null, "", window.location.pathname + (query.length ? "?" + query.join("&") : ""));
-    }
-  }
-
-  root.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("a[data-filter]") : null;
-    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
-    event.preventDefault();
-    state[link.getAttribute("data-filter")] = link.getAttribute("data-value");
-    apply(true);
   });
-
-  var params = new URLSearchParams(window.location.search);
-  ["school", "body"].forEach(function (name) {
-    var value = params.get(name) || "";
-    if (known[name][value]) { state[name] = value; }
-  });
-  apply(false);
 })();
