@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.content.fieldtypes import Invalid, Str, Type
 from generator.core.errors import did_you_mean
+from generator.core.values import Month
 
 # Dates staff may write. Far-off years are typing mistakes, and near year 1 or 9999 the
 # conversions between time zones that calendars and feeds make overflow.
@@ -40,6 +41,27 @@ class DateType(Type):
 
     def json_schema(self):
         return {"type": "string", "format": "date"}
+
+
+class DateOrMonth(DateType):
+    """A full date, or only a month ("2024-05") when the day is not known or not public, so that
+    nobody has to invent a day. The month is kept as a :class:`Month` and shown as "May 2024"."""
+
+    label = "date (YYYY-MM-DD) or month (YYYY-MM)"
+    expected = "a date written YYYY-MM-DD, like 2024-05-20, or a month written YYYY-MM, like 2024-05"
+    example = "2024-05-20"
+
+    def coerce(self, value, ctx):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
+            year, month = (int(part) for part in value.strip().split("-"))
+            if not 1 <= month <= 12:
+                raise Invalid(f"{value.strip()} is not a real month", self.expected,
+                              "check the month: 01 to 12")
+            return _in_range(Month(year, month, 1), value, self.expected)
+        return super().coerce(value, ctx)
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}
 
 
 def _impossible(value: str) -> str:

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from generator.content.merge import Source
-from generator.content.schema import CONTENT_TYPES, ContentType
+from generator.content.schema import AWARDED_STATUSES, CONTENT_TYPES, ContentType
 from generator.content.settings import Settings
-from generator.core.values import Ref, Text
+from generator.core.values import Ref, Text, last_day
 
 
 @dataclass(eq=False)
@@ -303,16 +303,29 @@ class Grant(Item):
     def schools(self) -> list[Item]:
         return [self.site.resolve(r) for r in self.get(self.site.default, "schools", [])]
 
+    @property
+    def status(self) -> str:
+        return self.get(self.site.default, "status", "awarded")
+
+    @property
+    def is_awarded(self) -> bool:
+        """Money the district has (awarded, active, completed): the only grants totals count."""
+        return self.status in AWARDED_STATUSES
+
     def milestone_state(self, milestone: dict) -> str:
-        """done, in_progress, planned or late (past due and not done, on the build's "now")."""
+        """done, in_progress, planned or late (past due and not done, on the build's "now"; a
+        milestone due in a month is late only once that month is over)."""
         status = milestone.get("status", "planned")
         due = milestone.get("due")
-        if status != "done" and due and due < self.site.today:
+        if status != "done" and due and last_day(due) < self.site.today:
             return "late"
         return status
 
     def milestones_for(self, school: Item, lang: str) -> list[dict]:
-        """The milestones that concern ``school``: those for every school, and its own."""
+        """The milestones that concern ``school``: those for every school, and its own. None while
+        the grant is not awarded: a plan in an application is not yet the school's work."""
+        if not self.is_awarded:
+            return []
         out = []
         for m in self.get(lang, "milestones", []):
             ref = m.get("school")

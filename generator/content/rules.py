@@ -96,6 +96,7 @@ def check_rules(site: Site, problems: Problems) -> None:
                              suggestion=f"set 'role: coordinator' in {next(iter(c.sources.values())).path}")
 
     check_grant_progress(site, problems)
+    check_grant_amounts(site, problems)
     check_school_names(site, problems)
     check_images(site, problems)  # last: it processes the photos that are not cached yet
 
@@ -371,3 +372,23 @@ def check_grant_progress(site: Site, problems: Problems) -> None:
                                expected="one of the grant's schools: " + (", ".join(sorted(covered)) or "(none listed)"),
                                found=ref.slug,
                                suggestion=f"add '- {ref.slug}' to the grant's 'schools:', or correct the milestone's school")
+
+
+def check_grant_amounts(site: Site, problems: Problems) -> None:
+    """A grant that is awarded (or active, or completed) states its amount: it is counted in the
+    funding totals. Applied and declined grants may leave it out (not public, or not asked yet),
+    and have no award date, so that no page says they were awarded."""
+    for g in site.items["grants"].values():
+        if not g.is_awarded and g.get(site.default, "awarded") is not None:
+            path, line = g.locate("awarded")
+            problems.error(path, f"the grant is {g.status} but has an award date", field="awarded",
+                           line=line, expected="no 'awarded:' date until the grant is awarded",
+                           found=str(g.get(site.default, "awarded")),
+                           suggestion="remove 'awarded:', or write 'status: awarded' if it was awarded")
+        if g.is_awarded and g.get(site.default, "amount") is None:
+            path, line = g.locate("status")
+            problems.error(path, f"the grant is {g.status} but gives no amount", field="amount",
+                           line=line, expected="the amount awarded, like 'amount: 250000'",
+                           found="no amount",
+                           suggestion="add 'amount:' with the amount awarded, or, if the grant is "
+                                      "not awarded yet, write 'status: applied'")

@@ -19,6 +19,7 @@ from dataclasses import field as dc_field
 from typing import Callable
 
 from generator.content.datetypes import (
+    DateOrMonth,
     DateTimeType,
     DateType,
     TimeOrDateTime,
@@ -112,6 +113,8 @@ MEETING_STATUSES = ["scheduled", "cancelled", "rescheduled", "postponed"]
 MEETING_KINDS = ["regular", "special"]
 DOCUMENT_KINDS = ["agenda", "minutes", "presentation", "flyer", "report", "other"]
 GRANT_KINDS = ["planning", "implementation", "coordination", "other"]
+GRANT_STATUSES = ["applied", "awarded", "active", "completed", "declined"]
+AWARDED_STATUSES = ("awarded", "active", "completed")  # money the district has: counted in totals
 MILESTONE_STATUSES = ["planned", "in_progress", "done"]
 
 SCHOOL = ContentType(
@@ -275,7 +278,7 @@ GRANT = ContentType(
     title_field="name",
     template="grant.html",
     list_template="grants.html",
-    doc="A grant award and its milestones.",
+    doc="A grant: applied for, awarded, under way, completed or declined, and its milestones.",
     body_help="What the grant pays for and why it matters.",
     fields=[
         Field("name", Word("Community Schools Implementation Grant"), "The grant's name.",
@@ -284,12 +287,23 @@ GRANT = ContentType(
               required=True),
         Field("programme", Str(example="CCSPP"), "The programme, like CCSPP or NMPED."),
         Field("kind", Choice(GRANT_KINDS, "implementation"), "The kind of grant.", required=True),
-        Field("amount", Money(), "The amount awarded, as a plain number.", required=True),
+        Field("status", Choice(GRANT_STATUSES, "awarded"),
+              "Where the grant stands: applied (the application is sent, no answer yet), awarded, "
+              "active (the money is being spent), completed, or declined (not given). Only "
+              "awarded, active and completed grants count in the funding totals.",
+              default="awarded"),
+        Field("amount", Money(),
+              "The amount awarded, as a plain number; required once awarded (awarded, active, "
+              "completed). While applied, or if declined, the amount asked for, or leave it out."),
         Field("currency", Currency(), "Currency code.", default="USD", in_example=False),
-        Field("awarded", DateType(), "When the award was announced."),
+        Field("awarded", DateOrMonth(),
+              "When the award was announced: a date, or only the month (2024-05) if the day is "
+              "not known."),
         Field("period", Obj([
-            Field("start", DateType(), "First day covered.", required=True),
-            Field("end", DateType(), "Last day covered.", required=True),
+            Field("start", DateOrMonth(), "First day covered (or the first month, like 2024-07).",
+                  required=True),
+            Field("end", DateOrMonth(), "Last day covered (or the last month, like 2029-06).",
+                  required=True),
         ]), "The period the grant covers."),
         Field("summary", Word("Five years of funding for coordinators at all six schools.",
                                 multiline=True),
@@ -302,8 +316,9 @@ GRANT = ContentType(
                   required=True),
             Field("step", Int(1, 4, example=1),
                   "Implementation step: 1 structures, 2 services, 3 training, 4 practices."),
-            Field("due", DateType(), "When it is due."),
-            Field("completed", DateType(), "When it was done.", in_example=False),
+            Field("due", DateOrMonth(), "When it is due: a date, or a month (by its last day)."),
+            Field("completed", DateOrMonth(), "When it was done: a date, or a month.",
+                  in_example=False),
             Field("status", Choice(MILESTONE_STATUSES, "planned"), "planned, in_progress or done.",
                   default="planned"),
             Field("school", RefType("schools"), "Only if it concerns one school.",

@@ -18,6 +18,7 @@ from babel.numbers import format_currency, format_decimal
 
 from generator.core import yamlish
 from generator.core.errors import PortalError
+from generator.core.values import Month
 
 THEME_DIR = Path(__file__).resolve().parents[2] / "themes" / "portal"
 MESSAGES_DIR = THEME_DIR / "messages"
@@ -98,6 +99,8 @@ class Formatter:
         return value.replace(tzinfo=self.tz) if value.tzinfo is None else value.astimezone(self.tz)
 
     def date(self, value: date | datetime, style: str = "long") -> str:
+        if isinstance(value, Month):  # known only to the month: "May 2024", "mayo de 2024"
+            return self.month(value)
         if isinstance(value, datetime):
             value = self.local(value).date()
         if style in ("full", "long", "medium", "short"):

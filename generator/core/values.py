@@ -1,7 +1,9 @@
 """Small value objects produced by validation and used by the model and the theme."""
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 
 
 class Text(str):
@@ -32,3 +34,22 @@ class Ref:
 
     def __str__(self) -> str:
         return self.slug
+
+
+class Month(date):
+    """A date known only to the month, written "2024-05" (an award announced in May 2024).
+
+    It is a ``date`` (its first day), so it sorts among full dates and compares with them;
+    it is shown as the month ("May 2024") and written back as "2024-05"."""
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+
+def last_day(value: date) -> date:
+    """The last day a date may mean: a month's last day, or the date itself."""
+    if isinstance(value, Month):
+        return date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
+    return value

@@ -63,8 +63,10 @@ class Dashboard:
     has_other_steps: bool
     by_programme: list[FundingRow]
     by_kind: list[FundingRow]
-    totals: list[FundingRow]  # one per currency
-    grants: list[View]
+    totals: list[FundingRow]  # one per currency: awarded money only (awarded, active, completed)
+    applications: list[FundingRow]  # one per currency: grants applied for, with the amount asked
+    awarded_count: int  # grants counted in the totals
+    grants: list[View]  # every grant, each with its status; declined ones too, counted nowhere
 
 
 def school_rows(site: Site, lang: str) -> list[ProgressRow]:
@@ -79,16 +81,17 @@ def school_rows(site: Site, lang: str) -> list[ProgressRow]:
 
 
 def district_row(site: Site) -> ProgressRow:
+    """Every milestone of the grants awarded, once (a plan in an application is not counted)."""
     row = ProgressRow(None)
-    for grant in site.grants:
+    for grant in (g for g in site.grants if g.is_awarded):
         for m in grant.get(site.default, "milestones", []):
             row.add(m, grant.milestone_state(m))
     return row
 
 
-def _funding(site: Site, lang: str, key_of) -> list[FundingRow]:
+def _funding(grants: list[Grant], site: Site, lang: str, key_of) -> list[FundingRow]:
     rows: dict[tuple, FundingRow] = {}
-    for grant in site.grants:
+    for grant in grants:
         key, label = key_of(grant)
         currency = grant.get(site.default, "currency") or "USD"
         row = rows.setdefault((key, currency), FundingRow(key, label, currency))
@@ -110,13 +113,17 @@ def dashboard(site: Site, lang: str) -> Dashboard:
 
     rows = school_rows(site, lang)
     district = district_row(site)
+    awarded = [g for g in site.grants if g.is_awarded]
+    applied = [g for g in site.grants if g.status == "applied"]
     return Dashboard(
         schools=rows,
         district=district,
         has_other_steps=district.steps[None].total > 0,
-        by_programme=_funding(site, lang, programme),
-        by_kind=_funding(site, lang, kind),
-        totals=_funding(site, lang, lambda g: ("total", "")),
+        by_programme=_funding(awarded, site, lang, programme),
+        by_kind=_funding(awarded, site, lang, kind),
+        totals=_funding(awarded, site, lang, lambda g: ("total", "")),
+        applications=_funding(applied, site, lang, lambda g: ("applied", "")),
+        awarded_count=len(awarded),
         grants=[View(g, lang) for g in site.grants],
     )
 

@@ -222,9 +222,11 @@ def card_spec(site: Site, lang: str, item: Item | None, t) -> CardSpec:
         title = str(item.title(lang))
         if item.collection == "news":
             label = t("cards.news", date=fmt.date(item.date, "long"))
-        elif item.collection == "grants":
+        elif item.collection == "grants" and item.is_awarded:
             label = t("cards.grant", amount=fmt.money(item.get(lang, "amount"),
                                                       item.get(lang, "currency") or "USD"))
+        elif item.collection == "grants":  # not awarded: no amount that reads as money received
+            label = t("cards.grant_status", status=t(f"grant_status.{item.status}"))
         else:
             label = t("cards.school")
     return CardSpec(title=title, district=district, label=label, footer=_host(site),

@@ -83,3 +83,32 @@ def test_post_shows_byline_featured_image_related_and_more_news(page):
     assert page.get_by_role("heading", name="Más noticias").is_visible()
     page.goto(url("en", "news/a-friday-that-feels-like-ours/"))
     assert "by Dolores Ybarra, Guest columnist" in page.locator(".byline").inner_text()
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", {"total": "$8,790,000", "in": "awarded in 2 grants", "asked": "$2,500,000",
+            "apart": "requested in 1 grant application, not awarded yet", "status": "Applied for",
+            "amount": "Amount requested", "awarded": "Awarded", "period": "January 2027 to December 2031"}),
+    ("es", {"total": "8.790.000", "in": "concedidos en 2 subvenciones", "asked": "2.500.000",
+            "apart": "solicitados en 1 solicitud de subvención, aún no otorgados", "status": "Solicitada",
+            "amount": "Monto solicitado", "awarded": "Fecha de otorgamiento",
+            "period": "de enero de 2027 a diciembre de 2031"}),
+])
+def test_an_application_is_shown_apart_and_never_as_awarded(page, lang, words):
+    page.goto(url(lang, "grants/dashboard/"))
+    funding = page.locator('[data-stat="funding"]').inner_text()
+    assert words["total"] in funding and words["in"] in funding
+    assert words["asked"] not in funding, "the amount applied for is not in the awarded total"
+    applied = page.locator('[data-stat="applied"]').inner_text()
+    assert words["asked"] in applied and words["apart"] in applied
+    listed = page.locator('[data-grant="full-service-community-schools-application"]')
+    assert words["status"] in listed.inner_text()
+
+    page.goto(url(lang, "grants/full-service-community-schools-application/"))
+    facts = page.locator("dl.facts")
+    assert facts.locator(".badge").inner_text() == words["status"]
+    text = facts.inner_text()
+    assert words["amount"] in text and words["asked"] in text
+    assert words["awarded"] not in text, "no award date or label on an application"
+    assert words["period"] in text, "months are shown as months, without an invented day"
+    assert_accessible(page)

@@ -129,7 +129,8 @@ def test_school_page_shows_its_progress_and_milestones(example_site):
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_dashboard_totals_equal_the_sums_of_the_grant_files(example_site, lang):
-    grants = grant_files()
+    # the grants awarded: an application is shown apart (test_dashboard_shows_applications_apart)
+    grants = [g for g in grant_files() if g.get("status", "awarded") in ("awarded", "active", "completed")]
     html = page(example_site, lang, "grants/dashboard/")
 
     total = sum(Decimal(str(g["amount"])) for g in grants)
@@ -285,3 +286,39 @@ def test_an_implementation_grant_still_shows_its_kind(example_site):
         assert f"<dt>{c['grants.kind']}</dt><dd>{c['grant_kinds.implementation']}</dd>" in html
         other = page(example_site, lang, "grants/friday-programmes-foundation-grant/")
         assert f"<dt>{c['grants.kind']}</dt>" not in other
+
+
+APPLICATION = "full-service-community-schools-application"
+
+
+@pytest.mark.parametrize("lang, awarded, requested, label", [
+    ("en", "$8,790,000", "$2,500,000", "requested in 1 grant application, not awarded yet"),
+    ("es", "8.790.000", "2.500.000", "solicitados en 1 solicitud de subvención, aún no otorgados"),
+])
+def test_dashboard_shows_applications_apart(example_site, lang, awarded, requested, label):
+    html = page(example_site, lang, "grants/dashboard/")
+    funding = re.search(r'data-stat="funding">(.*?)</li>', html, re.S).group(1)
+    assert awarded in funding and requested not in funding
+    assert 'data-amount="8790000"' in funding and "11290000" not in html, "the application is not in the total"
+    applied = re.search(r'data-stat="applied">(.*?)</li>', html, re.S).group(1)
+    assert 'data-amount="2500000"' in applied and label in applied
+    for table in ("table-programme", "table-kind"):
+        rows = html.split(f'id="{table}"')[1].split("</table>")[0]
+        assert "FSCS" not in rows and 'data-value="3"' not in rows, f"{table} counts the two grants awarded"
+    listed = re.search(rf'<li data-grant="{APPLICATION}">(.*?)</li>', html, re.S).group(1)
+    assert 'data-grant-status="applied"' in listed and requested in listed
+
+
+def test_application_page_and_card_say_applied_and_never_awarded(example_site):
+    for lang, status, amount_label, not_said in (("en", "Applied for", "Amount requested", "Awarded"),
+                                                 ("es", "Solicitada", "Monto solicitado", "Fecha de otorgamiento")):
+        html = page(example_site, lang, f"grants/{APPLICATION}/")
+        facts = re.search(r'<dl class="facts">(.*?)</dl>', html, re.S).group(1)
+        assert f'data-grant-status="applied">{status}<' in facts
+        assert f"<dt>{amount_label}</dt>" in facts
+        assert not_said not in facts and 'data-grant-status="awarded"' not in facts, "no award claimed"
+        listing = page(example_site, lang, "grants/")
+        card = listing.split(f'href="{APPLICATION}/"')[1].split("</article>")[0]
+        assert 'data-grant-status="applied"' in card
+        ccspp = page(example_site, lang, "grants/ccspp-implementation-2024/")
+        assert 'data-grant-status="awarded"' in ccspp, "grants written before status stay awarded"
