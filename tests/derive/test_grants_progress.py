@@ -322,3 +322,25 @@ def test_application_page_and_card_say_applied_and_never_awarded(example_site):
         assert 'data-grant-status="applied"' in card
         ccspp = page(example_site, lang, "grants/ccspp-implementation-2024/")
         assert 'data-grant-status="awarded"' in ccspp, "grants written before status stay awarded"
+
+
+def test_a_district_with_only_an_application_claims_no_award(project, tmp_path):
+    """A district in its planning year has applied but won nothing yet: the dashboard shows the
+    application and no "awarded in 0 grants" figure."""
+    from click.testing import CliRunner
+
+    from generator.cli.main import main
+
+    project.write("content/en/grants/alder-garden.md",
+                  GRANT.replace("    amount: 5000\n", "    status: applied\n    amount: 5000\n"))
+    site = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-p", str(project.root), "--now", "2026-11-23 12:00",
+                                       "--site-dir", str(site)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    for lang, applied, awarded in (("en", "requested in 1 grant application", "awarded in"),
+                                   ("es", "solicitados en 1 solicitud", "concedidos en")):
+        dashboard = page(site, lang, "grants/dashboard/")
+        assert applied in visible(dashboard), lang
+        assert awarded not in visible(dashboard), lang
+        assert 'data-stat="funding"' not in dashboard, lang
+        assert 'id="chart-funding"' not in dashboard and 'id="table-programme"' not in dashboard, lang
