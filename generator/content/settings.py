@@ -196,12 +196,25 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
                 found=show(value))
             return {}
         out = {}
+        previous = None
         for lang, text in value.items():
             if lang not in codes:
+                if text is None and previous is not None:
+                    # {en: Tutoring, computers, es: ...}: the comma ended the English text, and
+                    # YAML read "computers" as a key with no value.
+                    before, words = previous
+                    name = next((l.name for l in languages if l.code == before), before)
+                    err(key + (lang,), f"'{lang}' looks like the rest of the {name} text ({before}), "
+                        "cut off by a comma",
+                        expected="one text per language: " + ", ".join(f"{c}: ..." for c in codes),
+                        found=show(lang),
+                        suggestion=f'a text with a comma needs quotes: {before}: "{words}, {lang}"')
+                    continue
                 err(key + (lang,), f"'{lang}' is not one of the site's languages",
                     expected="one of: " + ", ".join(codes), found=show(lang),
                     suggestion=did_you_mean(lang, codes))
                 continue
+            previous = (lang, text)
             checked = check(Str(), text, key + (lang,))
             if checked:
                 out[lang] = checked

@@ -172,6 +172,12 @@ CASES: dict[str, Case] = {
                              "U+0009 (tab)", f"{MEETING}, line 6, field 'location.place'"),
     "a control character in a field name": Case({PAGE: '---\ntitle: Notice\n"or\\x1bder": 3\n---\n'},
                                                 "U+001B (escape)", f"{PAGE}, line 3"),
+    "an unquoted comma in a label in portal.yml": Case(
+        {"portal.yml": SETTINGS.replace(
+            "label: {en: Tutoring, es: Tutorías}", "label: {en: Tutoring, computers, es: Tutorías}")},
+        'a text with a comma needs quotes: en: "Tutoring, computers"',
+        f"portal.yml, line {SETTINGS.splitlines().index('    label: {en: Tutoring, es: Tutorías}') + 1}, "
+        "field 'services.tutoring.label.computers'"),
     "a control character in portal.yml": Case(
         {"portal.yml": SETTINGS.replace(
             "timezone: America/Los_Angeles", 'timezone: "America/Los\\x7f_Angeles"')},
