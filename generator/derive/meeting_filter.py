@@ -13,6 +13,7 @@ With JavaScript the same links filter ``/meetings/`` in place, and school and bo
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from generator.content.model import Site
@@ -60,15 +61,17 @@ class MeetingChoices:
 def meeting_choices(site: Site, lang: str, t) -> MeetingChoices:
     """The filter's choices with the number of meetings each leads to: every school that has
     meetings (by its short name), then every body that meets."""
+    # Counted in one pass: the filter is on every school's meetings page, and a district may
+    # have hundreds of schools.
+    per_school = Counter(m.school.slug for m in site.meetings if m.school is not None)
+    per_group = Counter(group_of(m) for m in site.meetings)
     schools = []
     for school in site.schools:
-        count = sum(1 for m in site.meetings if m.school is school)
-        if count:
+        if per_school[school.slug]:
             view = View(school, lang)
             schools.append(Choice(school.slug, view.short_name or view.name,
-                                  f"{school.path}meetings/", count))
-    bodies = [Choice(g, t(f"groups.{g}"), body_path(g), sum(1 for m in site.meetings if group_of(m) == g))
-              for g in groups_in_use(site)]
+                                  f"{school.path}meetings/", per_school[school.slug]))
+    bodies = [Choice(g, t(f"groups.{g}"), body_path(g), per_group[g]) for g in groups_in_use(site)]
     return MeetingChoices(schools, bodies, len(site.meetings))
 
 
