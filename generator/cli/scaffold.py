@@ -246,8 +246,12 @@ def new_meeting(root: Path, start: str, school: str | None = None, end: str | No
     else:
         finish = starts + timedelta(minutes=90)
         ends = finish.time() if finish.date() == starts.date() else finish
-    group = group or ("site_advisory_council" if school else "district_advisory_council")
     groups = settings.meeting_groups.ids
+    if group is None:
+        group = "site_advisory_council" if school else "district_advisory_council"
+        if group not in groups:  # the district's own list leaves the usual one out
+            raise ScaffoldError(f"--group is needed: {SETTINGS_FILE} has no '{group}' in its meeting_groups; "
+                                "use one of: " + ", ".join(groups))
     if group not in groups:
         raise ScaffoldError(f"--group: '{group}' is not one of the meeting groups of {SETTINGS_FILE} "
                             f"(meeting_groups); {did_you_mean(group, groups)}")

@@ -149,3 +149,30 @@ def test_the_schema_says_where_the_values_come_from():
     assert "step: one of the milestone steps set in portal.yml under milestone_steps" in schema_text("grant")
     described = schema_json("grant")["properties"]["kind"]
     assert "grant_kinds of portal.yml" in described["description"] and "enum" not in described
+
+
+def new_meeting(project, *args):
+    from click.testing import CliRunner
+
+    from generator.cli.main import main
+
+    return CliRunner().invoke(main, ["new", "meeting", "-p", str(project.root), "--start", "2026-12-19 10:00",
+                                     *args])
+
+
+def test_portal_new_writes_a_meeting_of_the_districts_own_group(tmp_path):
+    project = own_vocabulary_project(tmp_path / "proj")
+    result = new_meeting(project, "--school", "alder-elementary", "--group", "resource_day")
+    assert result.exit_code == 0, result.output
+    written = project.root / "content/en/meetings/2026-12-19-alder-elementary-resource-day.md"
+    assert "group: resource_day" in written.read_text(encoding="utf-8")
+
+
+def test_portal_new_refuses_a_group_outside_the_list_and_asks_for_one_the_list_lacks(tmp_path):
+    project = own_vocabulary_project(tmp_path / "proj")
+    wrong = new_meeting(project, "--group", "resource_dya")
+    assert wrong.exit_code != 0 and "meeting_groups" in wrong.output and '"resource_day"' in wrong.output
+    district = new_meeting(project)  # no district_advisory_council in this district's list
+    assert district.exit_code != 0
+    assert "--group is needed" in district.output and "site_advisory_council, resource_day" in district.output
+    assert not list((project.root / "content/en/meetings").glob("2026-12-19-*"))
