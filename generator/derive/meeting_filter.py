@@ -78,11 +78,11 @@ def meeting_choices(site: Site, lang: str) -> MeetingChoices:
 def body_pages(site: Site, messages_for) -> list[PageSpec]:
     """PAGE_PRODUCER: a page per body that meets, in every language."""
     pages = []
+    groups = site.settings.meeting_groups
     for lang in site.languages:
         t = messages_for(lang)
         for g in groups_in_use(site):
             pages.append(PageSpec(lang, f"meetings/{BODIES_SECTION}/{group_slug(g)}.md", "meetings.html",
-                                  t("meeting_filter.body_title", body=site.settings.meeting_groups.label(g, lang)),
-                                  "filter",
+                                  t("meeting_filter.body_title", body=groups.label(g, lang)), "filter",
                                   "meetings", params=(("view", "body"), ("group", g))))
     return pages

@@ -14,6 +14,7 @@ from generator.content.model import Grant, Item, Site
 from generator.derive.page import PageSpec
 from generator.derive.views import View, wrap
 
+
 @dataclass
 class Count:
     done: int = 0
