@@ -96,3 +96,70 @@ MINIMAL = {
         ---
         """,
 }
+
+
+# portal.yml additions for a district with its own vocabularies (New Mexico style): a meeting
+# group of its own next to a built-in one, a grant kind of its own, and key practices for
+# milestone steps, given in an order that is not alphabetical.
+OWN_VOCABULARIES = """
+meeting_groups:
+  site_advisory_council:
+  resource_day:
+    label: {en: Resource day, es: Día de recursos}
+grant_kinds:
+  state_implementation:
+    label: {en: State implementation grant, es: Subvención estatal de implementación}
+milestone_steps:
+  shared_leadership:
+    label: {en: "Key practice: shared leadership", es: "Práctica clave: liderazgo compartido"}
+    short: {en: Leadership, es: Liderazgo}
+  family_engagement:
+    label: {en: "Key practice: family engagement", es: "Práctica clave: participación familiar"}
+"""
+
+# Content that uses them: a resource day at the school, and a grant with a milestone in each
+# key practice (the later practice written first).
+OWN_VOCABULARY_CONTENT = {
+    "content/en/meetings/2026-12-12-alder-resources.md": """
+        ---
+        group: resource_day
+        school: alder-elementary
+        start: 2026-12-12 10:00
+        end: "13:00"
+        location:
+          place: Gym
+        notice_posted: 2026-12-01 09:00
+        ---
+        """,
+    "content/en/grants/state-grant.md": """
+        ---
+        name: State Community Schools Grant
+        funder: New Mexico Public Education Department
+        kind: state_implementation
+        amount: 150000
+        schools: [alder-elementary]
+        milestones:
+          - id: family-nights
+            title: Hold a family night each month
+            step: family_engagement
+            due: 2027-05-31
+          - id: leadership-team
+            title: Form the site leadership team
+            step: shared_leadership
+            due: 2026-10-01
+            status: done
+            completed: 2026-09-15
+        ---
+        """,
+}
+
+
+def own_vocabulary_project(root: Path) -> Project:
+    """The small project (MINIMAL) with OWN_VOCABULARIES in portal.yml and content using them."""
+    root.mkdir(parents=True)
+    project = Project(root)
+    (root / "portal.yml").write_text((REPO / "portal.yml").read_text(encoding="utf-8") + OWN_VOCABULARIES,
+                                     encoding="utf-8")
+    for rel, text in {**MINIMAL, **OWN_VOCABULARY_CONTENT}.items():
+        project.write(rel, text)
+    return project

@@ -248,8 +248,8 @@ def new() -> None:
               help="When it starts, in the district's time zone (24-hour clock).")
 @click.option("--school", metavar="SLUG", help="The school's file name (leave out for district-wide meetings).")
 @click.option("--end", metavar="'HH:MM'", help="When it ends (default: 90 minutes after the start).")
-@click.option("--group", help="Which body meets (default: site_advisory_council with --school, "
-                              "else district_advisory_council).")
+@click.option("--group", help="Which body meets, one of the meeting_groups of portal.yml (default: "
+                              "site_advisory_council with --school, else district_advisory_council).")
 @click.option("--kind", default="regular", show_default=True, help="regular or special.")
 @click.option("--name", help="The file name without .md (default: date-school-group, like "
                              "2026-12-03-lincoln-elementary-sac).")

@@ -32,12 +32,11 @@ from generator.content.loader import SLUG
 from generator.content.rules import english_name as _english_name
 from generator.content.schema import (
     MEETING,
-    MEETING_GROUPS,
     MEETING_KINDS,
     TRANSLATION_FIELD,
     ContentType,
 )
-from generator.content.settings import load_settings
+from generator.content.settings import SETTINGS_FILE, load_settings
 from generator.core import yamlish
 from generator.core.errors import PortalError, Problems, did_you_mean
 from generator.core.safe_files import check_inside, create_new
@@ -247,9 +246,15 @@ def new_meeting(root: Path, start: str, school: str | None = None, end: str | No
     else:
         finish = starts + timedelta(minutes=90)
         ends = finish.time() if finish.date() == starts.date() else finish
-    group = group or ("site_advisory_council" if school else "district_advisory_council")
-    if group not in MEETING_GROUPS:
-        raise ScaffoldError(f"--group: '{group}' is not a group; {did_you_mean(group, MEETING_GROUPS)}")
+    groups = settings.meeting_groups.ids
+    if group is None:
+        group = "site_advisory_council" if school else "district_advisory_council"
+        if group not in groups:  # the district's own list leaves the usual one out
+            raise ScaffoldError(f"--group is needed: {SETTINGS_FILE} has no '{group}' in its meeting_groups; "
+                                "use one of: " + ", ".join(groups))
+    if group not in groups:
+        raise ScaffoldError(f"--group: '{group}' is not one of the meeting groups of {SETTINGS_FILE} "
+                            f"(meeting_groups); {did_you_mean(group, groups)}")
     if kind not in MEETING_KINDS:
         raise ScaffoldError(f"--kind: '{kind}' is not a kind of meeting; use regular or special")
 

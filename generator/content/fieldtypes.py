@@ -296,11 +296,13 @@ class Choice(Str):
         text = super().coerce(value, ctx)
         choices = self.choices(ctx)
         if text not in choices:
-            raise Invalid(
-                f"{show(text)} is not a known choice",
-                self.describe() if not callable(self._choices) else f"one of: {', '.join(choices)}",
-                did_you_mean(text, choices),
-            )
+            if not callable(self._choices):
+                raise Invalid(f"{show(text)} is not a known choice", self.describe(),
+                              did_you_mean(text, choices))
+            # A list the settings define: staff may mean to add to it, so say where it is.
+            raise Invalid(f"{show(text)} is not a known choice", f"one of: {', '.join(choices)}",
+                          "; ".join(filter(None, (did_you_mean(text, choices),
+                                                  f"or add it to the {self.source}"))))
         return text
 
     def json_schema(self):

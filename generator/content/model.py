@@ -333,12 +333,13 @@ class Grant(Item):
                 out.append({**m, "state": self.milestone_state(m), "grant": self})
         return out
 
-    def milestones_by_step(self, lang: str) -> list[tuple[int | None, list[dict]]]:
-        """Milestones grouped by implementation step (None: no step), each with its state."""
+    def milestones_by_step(self, lang: str) -> list[tuple[str | None, list[dict]]]:
+        """Milestones grouped by step (None: no step), each with its state, in the order of
+        the steps in portal.yml (milestone_steps)."""
         groups: dict = {}
         for m in self.get(lang, "milestones", []):
             groups.setdefault(m.get("step"), []).append({**m, "state": self.milestone_state(m)})
-        return sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+        return sorted(groups.items(), key=lambda kv: self.site.settings.milestone_steps.position(kv[0]))
 
     @property
     def progress(self) -> tuple[int, int]:

@@ -81,6 +81,12 @@ def _services(ctx: Context) -> list[str]:
     return list(ctx.settings.services) if ctx.settings else []
 
 
+def _vocabulary(setting: str, defaults: list[str]) -> Callable[[Context], list[str]]:
+    """The ids of a vocabulary of portal.yml (generator.content.vocabularies), in its order;
+    the built-in ``defaults`` while no settings are known (``portal schema``)."""
+    return lambda ctx: getattr(ctx.settings, setting).ids if ctx.settings else list(defaults)
+
+
 IMAGE = Obj(
     [
         Field("src", Str(expected="a path to an image inside content/, like images/lincoln.jpg",
@@ -116,6 +122,9 @@ GRANT_KINDS = ["planning", "implementation", "coordination", "other"]
 GRANT_STATUSES = ["applied", "awarded", "active", "completed", "declined"]
 AWARDED_STATUSES = ("awarded", "active", "completed")  # money the district has: counted in totals
 MILESTONE_STATUSES = ["planned", "in_progress", "done"]
+# California's four implementation steps, the default milestone_steps: 1 structures, 2 services,
+# 3 training, 4 practices (labels in the catalogues, steps.* and steps_short.*).
+MILESTONE_STEPS = ["1", "2", "3", "4"]
 
 SCHOOL = ContentType(
     name="school",
@@ -198,7 +207,10 @@ MEETING = ContentType(
               "Leave blank for a regular meeting: portal names it from the school's council, the "
               "school and the date ('Lincoln Site Advisory Council · Tue, Dec 8'). A title that "
               "says more is shown with the council and school under it."),
-        Field("group", Choice(MEETING_GROUPS, "site_advisory_council"), "Which body meets.",
+        Field("group", Choice(_vocabulary("meeting_groups", MEETING_GROUPS), "site_advisory_council",
+                              source="meeting groups set in portal.yml under meeting_groups"),
+              "Which body meets, or what kind of gathering it is: one of the meeting_groups of "
+              "portal.yml (without that setting: " + ", ".join(MEETING_GROUPS) + ").",
               required=True),
         Field("school", RefType("schools"), "The school (leave out for district-wide meetings)."),
         Field("kind", Choice(MEETING_KINDS, "regular"),
@@ -286,7 +298,10 @@ GRANT = ContentType(
         Field("funder", Word("California Department of Education"), "Who awards it.",
               required=True),
         Field("programme", Str(example="CCSPP"), "The programme, like CCSPP or NMPED."),
-        Field("kind", Choice(GRANT_KINDS, "implementation"), "The kind of grant.", required=True),
+        Field("kind", Choice(_vocabulary("grant_kinds", GRANT_KINDS), "implementation",
+                             source="grant kinds set in portal.yml under grant_kinds"),
+              "The kind of grant: one of the grant_kinds of portal.yml (without that setting: "
+              + ", ".join(GRANT_KINDS) + ").", required=True),
         Field("status", Choice(GRANT_STATUSES, "awarded"),
               "Where the grant stands: applied (the application is sent, no answer yet), awarded, "
               "active (the money is being spent), completed, or declined (not given). Only "
@@ -314,8 +329,11 @@ GRANT = ContentType(
             Field("id", Slug(), "A stable identifier; never change it.", required=True),
             Field("title", Word("Hire a coordinator at each school"), "What is to be done.",
                   required=True),
-            Field("step", Int(1, 4, example=1),
-                  "Implementation step: 1 structures, 2 services, 3 training, 4 practices."),
+            Field("step", Choice(_vocabulary("milestone_steps", MILESTONE_STEPS), "1",
+                                 source="milestone steps set in portal.yml under milestone_steps"),
+                  "The step of the work it belongs to: one of the milestone_steps of portal.yml "
+                  "(without that setting, California's implementation steps: 1 structures, "
+                  "2 services, 3 training, 4 practices)."),
             Field("due", DateOrMonth(), "When it is due: a date, or a month (by its last day)."),
             Field("completed", DateOrMonth(), "When it was done: a date, or a month.",
                   in_example=False),

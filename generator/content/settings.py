@@ -23,6 +23,7 @@ from generator.content.fieldtypes import (
     Type,
     Url,
 )
+from generator.content.vocabularies import Vocabulary, load_vocabulary
 from generator.core import yamlish
 from generator.core.errors import Problems, did_you_mean, show
 from generator.core.icons import icon_names
@@ -84,6 +85,9 @@ class Settings:
     meeting_times: MeetingTimes = field(default_factory=MeetingTimes)
     news_per_page: int = 10
     max_file_bytes: int = MAX_FILE_BYTES
+    meeting_groups: Vocabulary | None = None  # always set by load_settings
+    grant_kinds: Vocabulary | None = None
+    milestone_steps: Vocabulary | None = None
 
     @property
     def language_codes(self) -> list[str]:
@@ -119,6 +123,10 @@ _FIELDS: dict[str, tuple[Type | None, bool, str]] = {
     "news_per_page": (Int(1, 100), False, "How many posts each page of the news listing shows (10 if left out)."),
     "max_file_bytes": (Int(1_000, 100_000_000, example=MAX_FILE_BYTES), False,
                        "The largest content file accepted, in bytes (1000000, 1 MB, if left out)."),
+    "meeting_groups": (None, False, "The kinds of gathering a meeting can be: id, label per language."),
+    "grant_kinds": (None, False, "The kinds of grant: id, label per language."),
+    "milestone_steps": (None, False, "The steps a grant's milestones belong to, in order: id, label "
+                                     "and short label per language."),
 }
 
 
@@ -310,6 +318,9 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
             continue
         services[sid] = Service(sid, label, str(icon))
 
+    meeting_groups = load_vocabulary("meeting_groups", data, default, codes, problems, lines, localized)
+    grant_kinds = load_vocabulary("grant_kinds", data, default, codes, problems, lines, localized)
+    milestone_steps = load_vocabulary("milestone_steps", data, default, codes, problems, lines, localized)
     images = _image_settings(data.get("images"), err, check)
     meeting_times = _meeting_times(data.get("meeting_times"), err, check)
 
@@ -335,6 +346,9 @@ def load_settings(root: Path, problems: Problems) -> Settings | None:
         meeting_times=meeting_times,
         news_per_page=values.get("news_per_page") or 10,
         max_file_bytes=values.get("max_file_bytes") or MAX_FILE_BYTES,
+        meeting_groups=meeting_groups,
+        grant_kinds=grant_kinds,
+        milestone_steps=milestone_steps,
     )
 
 

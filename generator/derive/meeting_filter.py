@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.content.model import Site
-from generator.content.schema import MEETING_GROUPS
 from generator.derive.page import PageSpec
 from generator.derive.views import View
 
@@ -38,15 +37,15 @@ def group_of(m) -> str:
 
 
 def groups_in_use(site: Site) -> list[str]:
-    """The groups that have at least one meeting, in the schema's order."""
+    """The groups that have at least one meeting, in the order of portal.yml's meeting_groups."""
     used = {group_of(m) for m in site.meetings}
-    return [g for g in MEETING_GROUPS if g in used]
+    return [g for g in site.settings.meeting_groups.ids if g in used]
 
 
 @dataclass
 class Choice:
     id: str
-    label: object  # a Text (a school's name) or a str (a group's name from the catalogue)
+    label: object  # a Text: a school's name, or a group's label (portal.yml or the catalogue)
     path: str
     count: int
 
@@ -58,7 +57,7 @@ class MeetingChoices:
     total: int
 
 
-def meeting_choices(site: Site, lang: str, t) -> MeetingChoices:
+def meeting_choices(site: Site, lang: str) -> MeetingChoices:
     """The filter's choices with the number of meetings each leads to: every school that has
     meetings (by its short name), then every body that meets."""
     # Counted in one pass: the filter is on every school's meetings page, and a district may
@@ -71,17 +70,19 @@ def meeting_choices(site: Site, lang: str, t) -> MeetingChoices:
             view = View(school, lang)
             schools.append(Choice(school.slug, view.short_name or view.name,
                                   f"{school.path}meetings/", per_school[school.slug]))
-    bodies = [Choice(g, t(f"groups.{g}"), body_path(g), per_group[g]) for g in groups_in_use(site)]
+    groups = site.settings.meeting_groups
+    bodies = [Choice(g, groups.label(g, lang), body_path(g), per_group[g]) for g in groups_in_use(site)]
     return MeetingChoices(schools, bodies, len(site.meetings))
 
 
 def body_pages(site: Site, messages_for) -> list[PageSpec]:
     """PAGE_PRODUCER: a page per body that meets, in every language."""
     pages = []
+    groups = site.settings.meeting_groups
     for lang in site.languages:
         t = messages_for(lang)
         for g in groups_in_use(site):
             pages.append(PageSpec(lang, f"meetings/{BODIES_SECTION}/{group_slug(g)}.md", "meetings.html",
-                                  t("meeting_filter.body_title", body=t(f"groups.{g}")), "filter",
+                                  t("meeting_filter.body_title", body=groups.label(g, lang)), "filter",
                                   "meetings", params=(("view", "body"), ("group", g))))
     return pages

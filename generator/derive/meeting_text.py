@@ -55,14 +55,14 @@ class MeetingName:
         return f"{self.title} ({self.body})" if self.title else self.default
 
 
-def body_name(m: Meeting, lang: str, t) -> Text:
+def body_name(m: Meeting, lang: str) -> Text:
     """Who meets: the school's own council name ('Lincoln Site Advisory Council') for its site
     advisory council, or for another group the council's name says it is ('Mission Creek
     Leadership Team'); else the group and the school ('Family workshop · César Chávez'), or the
     group alone for a district meeting. The school is added to a council name that does not
     already say it."""
     group_id = m.get(lang, "group")
-    group = Text(t(f"groups.{group_id}"), lang)
+    group = m.site.settings.meeting_groups.label(group_id, lang)
     school = m.school
     if school is None:
         return group
@@ -83,10 +83,10 @@ def _says_school(name: str, school: Item) -> bool:
     return any(n.casefold() in said for n in names)
 
 
-def meeting_name(m: Meeting, lang: str, t, fmt: Formatter) -> MeetingName:
+def meeting_name(m: Meeting, lang: str, fmt: Formatter) -> MeetingName:
     """A meeting's name in one language (see :class:`MeetingName`)."""
     day = "" if m.status == "postponed" else fmt.day(m.start.date())
-    return MeetingName(body_name(m, lang, t), day, m.get(lang, "title") or None)
+    return MeetingName(body_name(m, lang), day, m.get(lang, "title") or None)
 
 
 # -- words ---------------------------------------------------------------------------
@@ -100,7 +100,7 @@ class Words:
         self.fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t)
 
     def naming(self, m: Meeting) -> MeetingName:
-        return meeting_name(m, self.lang, self.t, self.fmt)
+        return meeting_name(m, self.lang, self.fmt)
 
     def name(self, m: Meeting) -> str:
         """Who meets: 'Lincoln Site Advisory Council'."""

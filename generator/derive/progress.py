@@ -14,8 +14,6 @@ from generator.content.model import Grant, Item, Site
 from generator.derive.page import PageSpec
 from generator.derive.views import View, wrap
 
-STEPS = (1, 2, 3, 4)
-
 
 @dataclass
 class Count:
@@ -38,12 +36,16 @@ class ProgressRow:
     """One school (or the whole district): milestones done of total, per step and overall."""
 
     school: View | None
-    steps: dict = field(default_factory=lambda: {s: Count() for s in (*STEPS, None)})
+    steps: dict  # step id (None: no step) -> Count, in the order of portal.yml's milestone_steps
     total: Count = field(default_factory=Count)
+
+    @classmethod
+    def empty(cls, school: View | None, site: Site) -> "ProgressRow":
+        return cls(school, {s: Count() for s in (*site.settings.milestone_steps.ids, None)})
 
     def add(self, milestone: dict, state: str) -> None:
         step = milestone.get("step")
-        self.steps[step if step in STEPS else None].add(state)
+        self.steps[step if step in self.steps else None].add(state)
         self.total.add(state)
 
 
@@ -58,6 +60,7 @@ class FundingRow:
 
 @dataclass
 class Dashboard:
+    steps: list[str]  # the milestone steps of portal.yml, in order
     schools: list[ProgressRow]
     district: ProgressRow
     has_other_steps: bool
@@ -72,7 +75,7 @@ class Dashboard:
 def school_rows(site: Site, lang: str) -> list[ProgressRow]:
     rows = []
     for school in site.schools:
-        row = ProgressRow(View(school, lang))
+        row = ProgressRow.empty(View(school, lang), site)
         for grant in school.grants:
             for m in grant.milestones_for(school, site.default):
                 row.add(m, m["state"])
@@ -82,7 +85,7 @@ def school_rows(site: Site, lang: str) -> list[ProgressRow]:
 
 def district_row(site: Site) -> ProgressRow:
     """Every milestone of the grants awarded, once (a plan in an application is not counted)."""
-    row = ProgressRow(None)
+    row = ProgressRow.empty(None, site)
     for grant in (g for g in site.grants if g.is_awarded):
         for m in grant.get(site.default, "milestones", []):
             row.add(m, grant.milestone_state(m))
@@ -116,6 +119,7 @@ def dashboard(site: Site, lang: str) -> Dashboard:
     awarded = [g for g in site.grants if g.is_awarded]
     applied = [g for g in site.grants if g.status == "applied"]
     return Dashboard(
+        steps=site.settings.milestone_steps.ids,
         schools=rows,
         district=district,
         has_other_steps=district.steps[None].total > 0,
@@ -133,7 +137,8 @@ def school_milestones(school: Item, lang: str) -> list:
 
     Each is a record (readable as attributes) with its ``state`` and its ``grant`` (a view)."""
     out = [m for grant in school.grants for m in grant.milestones_for(school, lang)]
-    out.sort(key=lambda m: (m.get("step") or 99, m.get("due") or m.get("completed") or date.max, m["id"]))
+    position = school.site.settings.milestone_steps.position
+    out.sort(key=lambda m: (position(m.get("step")), m.get("due") or m.get("completed") or date.max, m["id"]))
     return [wrap(m, lang, school.site) for m in out]
 
 
@@ -172,7 +177,7 @@ class Timeline:
 
 def timeline(grant: Grant, lang: str) -> Timeline | None:
     """Where each milestone sits on a line from the grant's start to its end (or the first and
-    last milestone dates): one lane per implementation step, a tick per year, and today."""
+    last milestone dates): one lane per step (portal.yml's order), a tick per year, and today."""
     milestones = grant.get(lang, "milestones", [])
     if not milestones:
         return None
@@ -188,7 +193,7 @@ def timeline(grant: Grant, lang: str) -> Timeline | None:
         return None
     if end <= start:
         end = date(start.year + 1, start.month, 1)
-    steps = sorted({m.get("step") for m in milestones}, key=lambda s: (s is None, s or 0))
+    steps = sorted({m.get("step") for m in milestones}, key=grant.site.settings.milestone_steps.position)
     width, x0, x1, lane_h, top = 720, 130, 700, 34, 26
     lanes = [{"step": s, "y": top + i * lane_h + lane_h // 2} for i, s in enumerate(steps)]
     lane_y = {lane["step"]: lane["y"] for lane in lanes}

@@ -101,7 +101,8 @@ def event(site: Site, m: Meeting, words: Words) -> Event:
     if location:
         ev.add("location", _text(location))
     ev.add("url", line_safe_text(page_url(site, m, words.lang)))
-    ev.add("categories", [line_safe_text(words.t(f"groups.{m.get(site.default, 'group')}"))])
+    group = site.settings.meeting_groups.label(m.get(site.default, "group"), words.lang)
+    ev.add("categories", [line_safe_text(group)])
     ev.add("class", "PUBLIC")
     ev.add("transp", "TRANSPARENT" if m.is_called_off else "OPAQUE")
     return ev

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.site.headers import headers_for, load_rules
-from support import EXAMPLE_NOW, MINIMAL, REPO, Project
+from support import EXAMPLE_NOW, MINIMAL, REPO, Project, own_vocabulary_project
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -49,15 +49,30 @@ class NetlifyHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(example_site: Path):
-    handler = functools.partial(NetlifyHandler, directory=str(example_site))
+def _serve(site: Path):
+    """Serve a built site over HTTP with netlify.toml's headers; yields its address."""
+    handler = functools.partial(NetlifyHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(example_site: Path):
+    yield from _serve(example_site)
+
+
+@pytest.fixture(scope="session")
+def own_vocabulary_url(tmp_path_factory):
+    """A small project with its own meeting groups, grant kinds and milestone steps
+    (support.OWN_VOCABULARIES), built and served."""
+    from generator.site.build import build
+
+    project = own_vocabulary_project(tmp_path_factory.mktemp("own-vocabularies") / "proj")
+    yield from _serve(build(project.root, now=EXAMPLE_NOW).site_dir)
 
 
 @pytest.fixture(scope="session")

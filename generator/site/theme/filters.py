@@ -115,4 +115,12 @@ def tn(ctx, key: str, count, **values) -> str:
     return page_context(ctx).t.plural(key, count, **values)
 
 
-GLOBALS = {"t": t, "tn": tn, "t_lang": t_lang, "language_name": language_name}
+@pass_context
+def term(ctx, vocabulary: str, term_id, short: bool = False) -> Text:
+    """A term's label in the page's language: ``term('milestone_steps', '1')``, a meeting group,
+    a grant kind (generator.content.vocabularies; the district names them in portal.yml).
+    Shown with ``|tx`` (or ``|lang_attr`` in a drawing), it is marked when in another language."""
+    return getattr(page_context(ctx).site.settings, vocabulary).label(str(term_id), ctx["lang"], short)
+
+
+GLOBALS = {"t": t, "tn": tn, "t_lang": t_lang, "language_name": language_name, "term": term}

@@ -48,8 +48,7 @@ def meeting_naming(ctx, m):
 @pass_context
 def meeting_choices(ctx):
     """The schools and bodies /meetings/ can be filtered by, with their pages and counts."""
-    pc = page_context(ctx)
-    return choices(pc.site, ctx["lang"], pc.t)
+    return choices(page_context(ctx).site, ctx["lang"])
 
 
 @pass_context
