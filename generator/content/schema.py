@@ -364,7 +364,8 @@ PAGE = ContentType(
     template="page.html",
     list_template="pages.html",
     url_prefix="",
-    doc="A free page, such as 'The four pillars' or 'How to join a council'.",
+    doc="A free page, such as 'The four pillars' or 'How to join a council'. Published at "
+        "/<name>/ (in Spanish /es/<name>/), not under /pages/.",
     body_help="The page's text.",
     fields=[
         Field("title", Word("How advisory councils work"), "The page title.", required=True),
