@@ -160,8 +160,8 @@ def item_links(site) -> Iterator[tuple[object, Source, Link]]:
     """Every staff link in every item's body, in each language's own file."""
     for item in site.all_items():
         for source in item.sources.values():
-            if not source.body or "](" not in source.body and "]:" not in source.body:
-                continue
+            if not source.body or ("](" not in source.body and "]:" not in source.body):
+                continue  # no Markdown link in it
             for href in body_links(source.body):
                 link = resolve(site, item.ctype.collection, href)
                 if link is not None:
