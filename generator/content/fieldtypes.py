@@ -373,6 +373,40 @@ class OneOrList(Type):
         return {"anyOf": [self.item.json_schema(), {"type": "array", "items": self.item.json_schema()}]}
 
 
+class PerLanguage(Type):
+    """One value for every language, or one per language (``{en: ..., es: ...}``), as a
+    presentation made once in English and once in Spanish is two files."""
+
+    def __init__(self, item: Type, example: Any = None):
+        self.item = item
+        self.label = f"{item.label}, or one per language"
+        self.expected = f"{item.expected}, or one per language (like 'en: ...' and 'es: ...' lines)"
+        self.example = example if example is not None else item.example
+
+    def coerce(self, value, ctx):
+        if not isinstance(value, dict):
+            return self.item.coerce(value, ctx)
+        if not value:
+            raise Invalid("this is empty", self.expected, "write a value or remove the line")
+        out = {}
+        for lang, v in value.items():
+            try:
+                code = LanguageCode().coerce(lang, ctx)
+            except Invalid:
+                raise Invalid(f"'{lang}' is not a language code", self.expected,
+                              "write one line per language, like 'es: files/agenda-es.pdf'") from None
+            try:
+                out[code] = self.item.coerce(v, ctx)
+            except Invalid as exc:
+                exc.message = f"{code}: {exc.message}"
+                raise
+        return out
+
+    def json_schema(self):
+        return {"anyOf": [self.item.json_schema(),
+                          {"type": "object", "additionalProperties": self.item.json_schema()}]}
+
+
 class Obj(Type):
     """A group of named fields. ``shorthand`` lets a plain value stand for its main field."""
 

@@ -1,16 +1,16 @@
 """Rules that involve more than one field or item, checked after the merge."""
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
 from generator.content.images.library import check_images
+from generator.content.documents import check_documents
+from generator.content.links import check_body_links
 from generator.content.model import Site
 from generator.content.schema import CONTENT_TYPES
-from generator.core.errors import Problems, did_you_mean
+from generator.core.errors import Problems
 
 DIRECTORY_SECTIONS = {"services", "levels"}  # /schools/services/, /schools/levels/ (generator.derive.directory)
 RESERVED = {"assets", "search", "404", "feeds", "calendar", "cards", "images", "files", "pages"}
@@ -62,7 +62,7 @@ def check_rules(site: Site, problems: Problems) -> None:
 
     check_meeting_times(site, problems)
     check_meeting_notices(site, problems)
-    check_meeting_documents(site, problems)
+    check_documents(site, problems)
     check_meeting_moves(site, problems)
 
     for g in site.items["grants"].values():
@@ -98,6 +98,7 @@ def check_rules(site: Site, problems: Problems) -> None:
     check_grant_progress(site, problems)
     check_grant_amounts(site, problems)
     check_school_names(site, problems)
+    check_body_links(site, problems)
     check_images(site, problems)  # last: it processes the photos that are not cached yet
 
 
@@ -114,7 +115,7 @@ def check_school_names(site: Site, problems: Problems) -> None:
                            found=f"{s.slug}.md", suggestion="name the file after the school, like lincoln-elementary.md")
 
 
-# -- meetings: notice periods, moves, documents --------------------------------------
+# -- meetings: notice periods, moves ----------------------------------------------
 
 
 def check_meeting_times(site: Site, problems: Problems) -> None:
@@ -300,50 +301,6 @@ def check_meeting_moves(site: Site, problems: Problems) -> None:
                            line=line, expected="the time the meeting was going to start, before it moved",
                            found=f"{m.start:%Y-%m-%d %H:%M}",
                            suggestion="put the new time in 'start' and the old one in 'previous_start'")
-
-
-def document_path(site: Site, file: str) -> Path | None:
-    """The local file a meeting document names (a path inside content/), or None for a link."""
-    if re.match(r"[a-z][a-z0-9+.-]*:", file, re.I):
-        return None
-    rel = file.strip()
-    while rel.startswith("./"):
-        rel = rel[2:]
-    return site.settings.content_dir / rel.removeprefix("content/")
-
-
-def check_meeting_documents(site: Site, problems: Problems) -> None:
-    content = site.settings.content_dir.resolve()
-    files_dir = content / "files"
-    for m in site.items["meetings"].values():
-        for i, doc in enumerate(m.get(site.default, "documents", [])):
-            file = str(doc.get("file", ""))
-            if re.match(r"[a-z][a-z0-9+.-]*:", file, re.I):
-                if not re.match(r"https?://", file, re.I):
-                    path, line = m.locate("documents")
-                    problems.error(path, "a document must be a web link or a file in content/files/",
-                                   field=f"documents[{i + 1}].file", line=line,
-                                   expected="https://... or files/<name>", found=file)
-                continue
-            target = document_path(site, file)
-            path, line = m.locate("documents")
-            try:
-                inside = target.resolve().relative_to(files_dir.resolve())
-            except ValueError:
-                inside = None
-            if file.startswith("/") or inside is None:
-                problems.error(path, "the document is not inside content/files/",
-                               field=f"documents[{i + 1}].file", line=line,
-                               expected="a path inside content/, like files/agenda.pdf", found=file,
-                               suggestion="put the file in content/files/ and write files/<name>")
-            elif not target.is_file():
-                known = [p.relative_to(content).as_posix() for p in files_dir.rglob("*") if p.is_file()] \
-                    if files_dir.is_dir() else []
-                problems.error(path, "the document file does not exist",
-                               field=f"documents[{i + 1}].file", line=line,
-                               expected="a file inside content/files/", found=file,
-                               suggestion=did_you_mean(file.removeprefix("content/"), known)
-                               or "put the file in content/files/")
 
 
 # -- grants and news (issue 3: generator/progress.py, generator/news.py) ---------------------

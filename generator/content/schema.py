@@ -38,6 +38,7 @@ from generator.content.fieldtypes import (
     Money,
     Obj,
     OneOrList,
+    PerLanguage,
     Phone,
     RefType,
     Slug,
@@ -261,9 +262,15 @@ MEETING = ContentType(
         ]), "Help offered so everyone can take part."),
         Field("documents", ListOf(Obj([
             Field("title", Word("Agenda (PDF)"), "What the document is.", required=True),
-            Field("file", Str(example="https://example.org/agenda.pdf"),
-                  "A link, or a path inside content/.", required=True),
+            Field("file", PerLanguage(Str(example="https://example.org/agenda.pdf")),
+                  "A link, or a path inside content/ (files/agenda.pdf); or one per language, "
+                  "like 'en: files/talk-en.pdf' and 'es: files/talk-es.pdf' on lines below it.",
+                  required=True),
             Field("kind", Choice(DOCUMENT_KINDS, "agenda"), "agenda, minutes, presentation..."),
+            Field("lang", LanguageCode(),
+                  "The language the document is written in, if only one (it is listed on every "
+                  "language's page, with its language named). Leave it out for a document in "
+                  "every language, or when 'file' gives one per language."),
         ])), "Documents to download.", in_example=False),
         Field("minutes", Bool(),
               "true once the text below the front-matter holds the minutes of the meeting (the "
@@ -375,7 +382,8 @@ PAGE = ContentType(
     template="page.html",
     list_template="pages.html",
     url_prefix="",
-    doc="A free page, such as 'The four pillars' or 'How to join a council'.",
+    doc="A free page, such as 'The four pillars' or 'How to join a council'. Published at "
+        "/<name>/ (in Spanish /es/<name>/), not under /pages/.",
     body_help="The page's text.",
     fields=[
         Field("title", Word("How advisory councils work"), "The page title.", required=True),

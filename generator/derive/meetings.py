@@ -25,7 +25,7 @@ from babel.dates import get_day_names
 from babel.units import format_unit
 
 from generator.content.model import Meeting, Site
-from generator.content.rules import document_path
+from generator.content.documents import document_files, document_path
 from generator.core.i18n import babel_locale
 from generator.derive.page import PageSpec
 from generator.derive.views import View
@@ -86,6 +86,7 @@ class Document:
     kind: str | None
     format: str | None  # PDF, DOCX...
     size: str | None  # "45 kB", in the page's language
+    lang: str | None = None  # the language it is written in, when not the page's (None: the page's, or all)
 
 
 FORMATS = {"pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "ppt", "pptx",
@@ -106,17 +107,36 @@ def human_size(size: int, lang: str) -> str:
 
 
 def documents(m: Meeting, lang: str) -> list[Document]:
+    """An item's documents as a page in ``lang`` lists them: each document's file in the page's
+    language first, then its files in other languages; documents only in another language
+    come after those the page's readers can read. A file in another language is titled in that
+    language (its title from that language's file) and carries its language for the page to name."""
     site = m.site
-    out = []
-    for doc in m.get(lang, "documents", []):
-        file = str(doc["file"])
-        rel = published_path(site, file)
-        size = None
-        if rel:
-            size = human_size((site.settings.content_dir / rel).stat().st_size, lang)
-        out.append(Document(doc["title"], rel or file, rel is not None, doc.get("kind"),
-                            file_format(file), size))
-    return out
+    groups = []
+    for i, doc in enumerate(m.get(lang, "documents", [])):
+        files = sorted(document_files(doc), key=lambda pair: _language_order(site, lang, pair[0]))
+        groups.append([_document(m, i, doc, lang, file_lang, file) for file_lang, file in files])
+    groups.sort(key=lambda group: group[0].lang is not None)
+    return [d for group in groups for d in group]
+
+
+def _language_order(site: Site, lang: str, file_lang: str | None) -> tuple[int, int]:
+    """The page's language (or every language) first, then the site's order, then the rest."""
+    if file_lang in (None, lang):
+        return (0, 0)
+    order = site.languages
+    return (1, order.index(file_lang) if file_lang in order else len(order))
+
+
+def _document(m: Meeting, index: int, doc: dict, lang: str, file_lang: str | None, file: str) -> Document:
+    site = m.site
+    rel = published_path(site, file)
+    size = human_size((site.settings.content_dir / rel).stat().st_size, lang) if rel else None
+    title = doc["title"]
+    if file_lang not in (None, lang) and file_lang in site.languages:
+        title = m.get(file_lang, "documents", [])[index]["title"]
+    return Document(title, rel or file, rel is not None, doc.get("kind"), file_format(file), size,
+                    None if file_lang == lang else file_lang)
 
 
 # -- lists: upcoming first, then past by month --------------------------------------------

@@ -19,12 +19,12 @@ from zoneinfo import ZoneInfo
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from generator.content.images.references import body_html
 from generator.content.model import Item, News, Site
 from generator.core.i18n import Formatter
 from generator.core.sanitize import sanitize
 from generator.derive.views import lang_prefix
 from generator.outputs.body_images import expand_body_images
+from generator.outputs.body_links import expand_body_links, marked_body_html
 from generator.outputs.file import OutputFile
 
 
@@ -52,8 +52,9 @@ _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 def absolute_links(html: str, site: Site, lang: str, page_path: str) -> str:
     """Make every relative link in ``html`` absolute, as a feed reader needs.
 
-    Links to Markdown files (``../meetings/x.md``, as staff write them) become the
-    published page's address, like MkDocs does on the site itself."""
+    Links to items and files as staff write them (``../meetings/x.md``) have already been
+    pointed at the published page (generator.outputs.body_links); this makes the rest
+    absolute: in-page anchors, site addresses and paths relative to the post's page."""
     base_dir = posixpath.dirname(page_path.rstrip("/"))  # e.g. "news" for news/x/
 
     def fix(m: re.Match) -> str:
@@ -64,17 +65,9 @@ def absolute_links(html: str, site: Site, lang: str, page_path: str) -> str:
             return m.group(1) + _abs(site, lang, page_path) + url + m.group(3)
         path, _, frag = url.partition("#")
         if path.startswith("/"):
-            target = path.lstrip("/")
+            full = site.settings.site_url + path.lstrip("/")
         else:
-            target = posixpath.normpath(posixpath.join(base_dir, path)).lstrip("./")
-        if target.endswith(".md"):
-            stem = target[:-3]
-            target = "" if stem in ("index", "") else (stem.removesuffix("/index") + "/")
-            full = _abs(site, lang, target)
-        elif path.startswith("/"):
-            full = site.settings.site_url + target
-        else:
-            full = _abs(site, lang, target)
+            full = _abs(site, lang, posixpath.normpath(posixpath.join(base_dir, path)).lstrip("./"))
         return m.group(1) + full + (f"#{frag}" if frag else "") + m.group(3)
 
     return _LINK.sub(fix, html)
@@ -86,8 +79,10 @@ def article_html(site: Site, post: News, lang: str, t=None) -> str:
     body = post.body.get(lang)
     if not body:
         return ""
-    html = sanitize(body_html(str(body)))
-    html = expand_body_images(site, html, lambda rel: site.settings.site_url + rel, picture=False)
+    absolute = lambda rel: site.settings.site_url + rel  # noqa: E731
+    html = sanitize(marked_body_html(str(body)))
+    html = expand_body_images(site, html, absolute, picture=False)
+    html = expand_body_links(site, html, post.collection, lang, absolute)
     html = absolute_links(html, site, lang, post.path)
     if body.lang != lang and t is not None:
         fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t)

@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 from generator.core.errors import ContentErrors
 from generator.core.sanitize import sanitize
 from generator.outputs.body_images import expand_body_images
+from generator.outputs.body_links import expand_body_links
 from generator.site.project import SITE_SRC, generate
 from generator.site.theme import FILTERS, GLOBALS, PageContext
 
@@ -77,10 +78,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             shutil.copytree(static, config.site_dir, dirs_exist_ok=True)
 
     def on_page_content(self, html, page, config, files):
-        # Every <img> of a body is drawn from its processed image (generator.outputs.body_images;
-        # its Markdown extension marked Markdown images while rendering).
-        return expand_body_images(self.site, sanitize(html),
-                                  lambda rel: get_relative_url(rel, page.url or "."))
+        # Every <img> of a body is drawn from its processed image, and every link to an item or
+        # file points at its page in this page's language (generator.outputs.body_images and
+        # body_links; their Markdown extensions marked them while rendering).
+        meta = page.meta.get("portal") or {}
+        url = lambda rel: get_relative_url(rel, page.url or ".")  # noqa: E731
+        html = expand_body_images(self.site, sanitize(html), url)
+        return expand_body_links(self.site, html, meta.get("collection") or "pages",
+                                 meta.get("lang") or self._current_language(config), url)
 
     def on_page_context(self, context, page, config, nav):
         meta = page.meta.get("portal") or {}

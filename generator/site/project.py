@@ -153,9 +153,10 @@ def mkdocs_config(site: Site, root: Path, now, drafts: bool) -> dict:
             "docs_structure": "folder", "fallback_to_default": False,
             "reconfigure_material": False, "reconfigure_search": False,
             "languages": languages}}],
-        # body images go through the image pipeline (the Markdown extension in generator.outputs.body_images)
+        # body images go through the image pipeline, and links to items and files are pointed at
+        # their pages (the Markdown extensions in generator.outputs.body_images and body_links)
         "markdown_extensions": [*MARKDOWN_EXTENSIONS, {"toc": {"permalink": False}},
-                                "generator.outputs.body_images"],
+                                "generator.outputs.body_images", "generator.outputs.body_links"],
         "watch": ["../content", "../portal.yml"],
         "validation": {"links": {"absolute_links": "ignore", "unrecognized_links": "ignore"}},
     }

@@ -201,6 +201,15 @@ CASES: dict[str, Case] = {
         {"portal.yml": SETTINGS.replace(
             "timezone: America/Los_Angeles", 'timezone: "America/Los\\x7f_Angeles"')},
         "U+007F (delete)", f"portal.yml, line {TIMEZONE_LINE}, field 'timezone'"),
+    # -- links in the text: to items and files ------------------------------------------------------
+    "a link in the text to a school that does not exist": Case(
+        {NEWS: "---\ntitle: Fair\ndate: 2026-11-01\nsummary: x\n---\nCome to the fair.\n\n"
+               "It is at [Alder](../schools/alder-elementry.md).\n"},
+        'the link goes to a school that does not exist', f"{NEWS}, line 8, field 'text'"),
+    "a link in the text to a file that does not exist": Case(
+        {"content/files/fair-flyer.pdf": b"%PDF-1.4\n%%EOF\n",
+         PAGE: "---\ntitle: Notice\n---\nRead [the flyer](/files/fair-flier.pdf) first.\n"},
+        "the link goes to a file that does not exist", f"{PAGE}, line 4, field 'text'"),
     # -- links --------------------------------------------------------------------------------------
     "a page that is a link to a file outside": Case({}, "this is a link (a symlink)", PAGE,
                                                     links={PAGE: "../../../../outside/secret.md"}),
