@@ -49,15 +49,26 @@ class NetlifyHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(example_site: Path):
-    handler = functools.partial(NetlifyHandler, directory=str(example_site))
+def _serve(site: Path):
+    """Serve a built site on a free port, with netlify.toml's headers, until the session ends."""
+    handler = functools.partial(NetlifyHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(example_site: Path):
+    yield from _serve(example_site)
+
+
+@pytest.fixture(scope="session")
+def second_base_url(second_example_site: Path):
+    """The second example project (examples/mesa-alta-high), served like the first."""
+    yield from _serve(second_example_site)
 
 
 @pytest.fixture(scope="session")
@@ -92,6 +103,12 @@ def page(browser, base_url):
 def wide(browser, base_url):
     """A desktop-sized page."""
     yield from _page(browser, base_url, viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def second_page(browser, second_base_url):
+    """A phone-sized page on the second example's site."""
+    yield from _page(browser, second_base_url, viewport={"width": 390, "height": 844})
 
 
 @pytest.fixture
