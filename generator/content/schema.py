@@ -141,7 +141,8 @@ SCHOOL = ContentType(
         Field("coordinator_hiring", Bool(),
               "true if the school has no coordinator yet and the district is hiring one: the page "
               "then says \"Coordinator: to be hired\". Without a coordinator, the page shows the "
-              "district's contact either way. Remove it once coordinator is filled in.",
+              "district's contact either way. Remove it once the new coordinator is named in "
+              "coordinator:.",
               in_example=False),
         Field("services", ListOf(Obj([
             Field("id", Choice(_services, "food_pantry", source="services listed in portal.yml"),
