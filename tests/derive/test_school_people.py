@@ -152,6 +152,29 @@ def test_a_school_hiring_a_coordinator_says_so_and_shows_the_managers_first(proj
         assert "data-district-office" not in contact
 
 
+def test_a_manager_who_serves_a_school_without_a_coordinator_is_shown_once(project, tmp_path):
+    drop_coordinator(project)
+    project.write("content/en/people/luz-ortega.md", """
+        ---
+        name: Luz Ortega
+        role: manager
+        schools: [alder-elementary]
+        ---
+        """)
+    project.write("content/en/people/eva-soto.md", """
+        ---
+        name: Eva Soto
+        role: nurse
+        schools: [alder-elementary]
+        ---
+        """)
+    site = build(project, tmp_path, "manager-serving")
+    html = read(site, "en", "schools/alder-elementary/")
+    assert card_names(section(html, "school-contact")) == ["Luz Ortega"]
+    assert card_names(section(html, "people")) == ["Eva Soto"]
+    assert html.count(">Luz Ortega</a></h3>") == 1
+
+
 def test_a_school_cannot_have_a_coordinator_and_be_hiring_one(project):
     school = project.root / "content/en/schools/alder-elementary.md"
     school.write_text(school.read_text().replace("coordinator: ana-ruiz\n",
