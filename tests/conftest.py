@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from support import EXAMPLE_NOW, MINIMAL, REPO, Project
+from support import EXAMPLE_NOW, MINIMAL, REPO, SECOND_EXAMPLE, Project
 
 
 @pytest.fixture
@@ -20,16 +20,26 @@ def project(tmp_path: Path) -> Project:
     return p
 
 
+def build_copy(tmp_path_factory, source: Path, name: str) -> Path:
+    """Build a copy of a project (its portal.yml and content/) with the examples' fixed "now",
+    so that the build's site_src/ and cache never land in the repository."""
+    from generator.site.build import build
+
+    root = tmp_path_factory.mktemp(name) / "repo"
+    root.mkdir()
+    for entry in ("portal.yml", "content"):
+        src = source / entry
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / entry)
+    return build(root, now=EXAMPLE_NOW).site_dir
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     """The example district, built once per test session with a fixed "now"."""
-    from generator.site.build import build
+    return build_copy(tmp_path_factory, REPO, "example")
 
-    work = tmp_path_factory.mktemp("example")
-    root = work / "repo"
-    root.mkdir()
-    for name in ("portal.yml", "content"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
-    result = build(root, now=EXAMPLE_NOW)
-    return result.site_dir
+
+@pytest.fixture(scope="session")
+def second_example_site(tmp_path_factory) -> Path:
+    """The second example project (examples/mesa-alta-high), built once per test session."""
+    return build_copy(tmp_path_factory, SECOND_EXAMPLE, "second-example")

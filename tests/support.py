@@ -6,6 +6,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_NOW = "2026-11-23 12:00"  # the example content is written around this day
+# The second example project: a one-school district in New Mexico, written around the same day.
+SECOND_EXAMPLE = REPO / "examples" / "mesa-alta-high"
 
 
 class Project:

@@ -80,6 +80,7 @@ def main() -> None:
 def check(project: Path, now, strict: bool) -> None:
     """Check all content and settings; list every problem found."""
     from generator.content.pipeline import check_content
+    from generator.content.schema import CONTENT_TYPES
 
     try:
         checked = check_content(project, now=now)
@@ -89,7 +90,7 @@ def check(project: Path, now, strict: bool) -> None:
     _report(problems.warnings)
     _report_held_back(checked.held_back)
     counts = {k: len(v) for k, v in site.items.items()}
-    summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+    summary = ", ".join(f"{n} {CONTENT_TYPES[k].name if n == 1 else k}" for k, n in counts.items())
     if problems.warnings and strict:
         click.secho(f"{len(problems.warnings)} warning(s); failing because of --strict.", fg="red",
                     err=True)

@@ -108,7 +108,15 @@ class School(Item):
 
     @property
     def staff(self) -> list[Item]:
+        """Everyone else who serves the school (a nurse, a liaison, an interim coordinator), in
+        the people directory's order: by role, then by name."""
         return [p for p in self.site.people if self in p.schools_served and p is not self.coordinator]
+
+    @property
+    def coordinator_hiring(self) -> bool:
+        """True only when the school's file says the coordinator post is being filled: a school
+        without a coordinator is not said to be hiring unless the district says so."""
+        return bool(self.get(self.site.default, "coordinator_hiring"))
 
     def service_ids(self) -> list[str]:
         return [s["id"] for s in self.get(self.site.default, "services", [])]
@@ -430,6 +438,12 @@ class Site:
         return sorted(self.items["people"].values(),
                       key=lambda p: (rank.get(p.get(self.default, "role"), 2 + roles.index(p.get(self.default, "role"))),
                                      p.title(self.default)))
+
+    @property
+    def managers(self) -> list[Person]:
+        """The district's community schools managers: whom a school without a coordinator
+        points families to (before the district office's own contact)."""
+        return [p for p in self.people if p.get(self.default, "role") == "manager"]
 
     @cached_property
     def meetings(self) -> list[Meeting]:

@@ -106,13 +106,27 @@ def check_rules(site: Site, problems: Problems) -> None:
 
 
 def check_school_names(site: Site, problems: Problems) -> None:
-    """The schools directory has pages /schools/services/ and /schools/levels/: no school may be called that."""
+    """The schools directory has pages /schools/services/ and /schools/levels/: no school may be
+    called that. A school's coordinator post is either filled or open, never both."""
     for s in site.items["schools"].values():
+        _check_coordinator_post(s, problems)
         if s.slug in DIRECTORY_SECTIONS:
             src = next(iter(s.sources.values()))
             problems.error(src.path, f"the school name '{s.slug}' is already used by the schools directory",
                            expected="a file name that is not " + " or ".join(sorted(DIRECTORY_SECTIONS)),
                            found=f"{s.slug}.md", suggestion="name the file after the school, like lincoln-elementary.md")
+
+
+def _check_coordinator_post(school, problems: Problems) -> None:
+    """A school page cannot say "Coordinator: to be hired" beside the coordinator's own card."""
+    if school.coordinator is None or not school.coordinator_hiring:
+        return
+    path, line = school.locate("coordinator_hiring")
+    problems.error(path, "the school names a coordinator and also says it is hiring one",
+                   field="coordinator_hiring", line=line, expected="either coordinator or "
+                   "coordinator_hiring: true", found=f"coordinator: {school.coordinator.slug}",
+                   suggestion="remove coordinator_hiring once the coordinator is hired; someone "
+                   "covering until then lists the school under schools: in their own file")
 
 
 # -- meetings: notice periods, moves ----------------------------------------------

@@ -146,7 +146,14 @@ SCHOOL = ContentType(
         Field("website", Url(), "The school's own website."),
         Field("principal", Str(example="Ana Torres"), "The principal's name."),
         Field("coordinator", RefType("people"),
-              "The community school coordinator: a person's file name, like maria-lopez."),
+              "The community school coordinator: a person's file name, like maria-lopez. Others "
+              "who serve the school (a nurse, a liaison) list it under schools: in their own file."),
+        Field("coordinator_hiring", Bool(),
+              "true if the school has no coordinator yet and the district is hiring one: the page "
+              "then says \"Coordinator: to be hired\". Without a coordinator, the page shows the "
+              "district's contact either way. Remove it once the new coordinator is named in "
+              "coordinator:.",
+              in_example=False),
         Field("services", ListOf(Obj([
             Field("id", Choice(_services, "food_pantry", source="services listed in portal.yml"),
                   "A service from the list in portal.yml.", required=True),

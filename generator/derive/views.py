@@ -149,6 +149,10 @@ class SiteView:
         return self._views(self._site.people)
 
     @property
+    def managers(self) -> list[View]:
+        return self._views(self._site.managers)
+
+    @property
     def meetings(self) -> list[View]:
         return self._views(self._site.meetings)
 

@@ -50,7 +50,7 @@ class NetlifyHandler(SimpleHTTPRequestHandler):
 
 
 def _serve(site: Path):
-    """Serve a built site over HTTP with netlify.toml's headers; yields its address."""
+    """Serve a built site on a free port, with netlify.toml's headers, until the session ends."""
     handler = functools.partial(NetlifyHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -73,6 +73,12 @@ def own_vocabulary_url(tmp_path_factory):
 
     project = own_vocabulary_project(tmp_path_factory.mktemp("own-vocabularies") / "proj")
     yield from _serve(build(project.root, now=EXAMPLE_NOW).site_dir)
+
+
+@pytest.fixture(scope="session")
+def second_base_url(second_example_site: Path):
+    """The second example project (examples/mesa-alta-high), served like the first."""
+    yield from _serve(second_example_site)
 
 
 @pytest.fixture(scope="session")
@@ -107,6 +113,12 @@ def page(browser, base_url):
 def wide(browser, base_url):
     """A desktop-sized page."""
     yield from _page(browser, base_url, viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def second_page(browser, second_base_url):
+    """A phone-sized page on the second example's site."""
+    yield from _page(browser, second_base_url, viewport={"width": 390, "height": 844})
 
 
 @pytest.fixture

@@ -1,0 +1,108 @@
+"""The second example project (examples/mesa-alta-high): a one-school New Mexico district.
+
+It must pass ``portal check --strict`` with every translation up to date, and build; its pages
+must carry its own district, state and time zone, never the main example's California ones.
+The browser tests of its pages are in tests/browser/test_second_example_pages.py.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from icalendar import Calendar
+
+from generator.cli.main import main
+from support import EXAMPLE_NOW, SECOND_EXAMPLE
+
+NOW = ["--now", EXAMPLE_NOW]
+# What only the main example (Valle Verde, California) says: none of it may reach this site.
+MAIN_EXAMPLE_WORDS = re.compile(r"Valle Verde|valleverde|California|Los_Angeles|Pacific|CCSPP")
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def text(html: str) -> str:
+    """The words of a page's main content, as a reader sees them."""
+    main_part = re.search(r"<main.*?</main>", html, re.S).group(0)
+    return " ".join(re.sub(r"<[^>]+>", " ", main_part).split())
+
+
+def test_the_second_example_passes_check_strict_with_no_warning():
+    result = run("check", "--strict", "-p", str(SECOND_EXAMPLE), *NOW)
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output
+    assert "Content is valid: 1 school, 3 people, 4 meetings, 2 grants" in result.output
+
+
+def test_every_spanish_translation_of_the_second_example_is_complete_and_current():
+    result = run("translations", "--strict", "-p", str(SECOND_EXAMPLE))
+    assert result.exit_code == 0, result.output
+    assert "0 partial, 0 outdated, 0 missing" in result.output
+
+
+@pytest.mark.parametrize("path", ["", "schools/mesa-alta-high/", "people/ines-baca/",
+                                  "grants/state-community-schools-implementation/",
+                                  "grants/rural-health-access-application/", "grants/dashboard/",
+                                  "meetings/2026-12-10-mesa-alta-leadership-team/",
+                                  "news/what-fridays-mean-here/", "four-day-week/"])
+def test_the_second_example_builds_every_kind_of_page_in_both_languages(second_example_site, path):
+    for prefix in ("", "es/"):
+        assert (second_example_site / prefix / path / "index.html").is_file(), prefix + path
+
+
+def test_nothing_of_the_main_example_reaches_the_second_site(second_example_site):
+    leaks = [f"{f.relative_to(second_example_site)}: {m.group(0)}"
+             for f in sorted(second_example_site.rglob("*"))
+             if f.suffix in (".html", ".ics", ".xml", ".atom", ".rss", ".vcf", ".json")
+             for m in [MAIN_EXAMPLE_WORDS.search(f.read_text(encoding="utf-8"))] if m]
+    assert not leaks, "\n".join(leaks)
+
+
+def test_its_home_page_names_its_district_without_an_article(second_example_site):
+    assert "Every school in Mesa Alta Consolidated Schools is a community school" in text(
+        read(second_example_site, ""))
+    assert "Todas las escuelas de Escuelas Consolidadas de Mesa Alta" in text(
+        read(second_example_site, "es"))
+
+
+def test_its_meetings_are_in_mountain_time_on_pages_and_calendars(second_example_site):
+    page = read(second_example_site, "meetings/2026-12-10-mesa-alta-leadership-team/")
+    assert 'datetime="2026-12-10T17:30:00-07:00"' in page
+    assert "5:30 PM" in text(page) and "Mountain Standard Time" in text(page)
+    es = text(read(second_example_site, "es/meetings/2026-12-10-mesa-alta-leadership-team/"))
+    assert "5:30 p. m." in es and "hora estándar de las Montañas Rocosas" in es
+    ics = (second_example_site / "calendar" / "district.ics").read_bytes()
+    calendar = Calendar.from_ical(ics)
+    assert calendar["X-WR-TIMEZONE"] == "America/Denver"
+    starts = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
+    assert [str(s.tzinfo) for s in starts] == ["America/Denver"] * 4
+    assert starts[2].hour == 17 and starts[2].utcoffset().total_seconds() == -7 * 3600
+
+
+def test_its_pending_application_is_shown_apart_from_the_money_awarded(second_example_site):
+    dashboard = text(read(second_example_site, "grants/dashboard/"))
+    assert "$375,000 awarded in 1 grant" in dashboard
+    assert "$120,000 requested in 1 grant application" in dashboard
+    assert "$495,000" not in dashboard, "the application is not added to the award"
+    grant = text(read(second_example_site, "grants/rural-health-access-application/"))
+    assert "Applied for" in grant and "Amount requested $120,000" in grant
+
+
+def test_its_school_page_shows_its_coordinator_then_the_others_who_serve_it(second_example_site):
+    for prefix, coordinator_heading, others_heading in (
+            ("", "Community school coordinator", "Also serving this school"),
+            ("es/", "Coordinación de escuela comunitaria", "También atienden esta escuela")):
+        html = read(second_example_site, prefix + "schools/mesa-alta-high/")
+        people = html[html.index('<h2 id="coordinator">'):html.index('<h2 id="services">')]
+        words = " ".join(re.sub(r"<[^>]+>", " ", people).split())
+        at = [words.index(w) for w in (coordinator_heading, "Inés Baca", others_heading,
+                                        "Tomás Quintana", "Rafaela Montoya")]
+        assert at == sorted(at), (prefix, at)
