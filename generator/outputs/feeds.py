@@ -90,7 +90,7 @@ def article_html(site: Site, post: News, lang: str, t=None) -> str:
     html = expand_body_images(site, html, lambda rel: site.settings.site_url + rel, picture=False)
     html = absolute_links(html, site, lang, post.path)
     if body.lang != lang and t is not None:
-        fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t)
+        fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t, **site.settings.formatting(lang))
         notice = t("translation.missing", page_language=fmt.language_name(lang),
                    source_language=fmt.language_name(body.lang))
         html = f'<p lang="{lang}"><em>{escape(notice)}</em></p>\n<div lang="{body.lang}">{html}</div>'
