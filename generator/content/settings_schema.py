@@ -35,7 +35,7 @@ MAX_FILE_BYTES = 1_000_000  # the default largest content file: a long page is ~
 class Language:
     code: str
     name: str  # the language's own name for itself, e.g. "Español"
-    locale: str | None = None  # how dates, numbers and money are written, e.g. es_US
+    locale: str | None = None  # how numbers and money are written, e.g. es_US
 
 
 @dataclass
@@ -68,7 +68,7 @@ class MeetingTimes:
 
 
 class FormattingLocale(Str):
-    """A Babel locale such as es_US: how a language writes dates, numbers and money."""
+    """A Babel locale such as es_US: how a language writes numbers and money."""
 
     label = "formatting locale"
     expected = "a locale like es_US or en_US (language_COUNTRY)"
@@ -156,8 +156,8 @@ LANGUAGE = Group([
             required=True, example="en"),
     Setting("name", Str(example="English"), "The language's name in itself, like Español.",
             required=True, example="English"),
-    Setting("locale", FormattingLocale(), "How dates, numbers and money are written in this "
-            "language, like es_US (default: the language in the site's country, when known)."),
+    Setting("locale", FormattingLocale(), "How numbers and money are written in this language, "
+            "like es_US (default: the language as written in the site's country, when known)."),
 ], noun="a field of a language", missing="each language needs a code and a name")
 
 SERVICE = Group([
@@ -190,13 +190,12 @@ SETTINGS: list[Setting] = [
             parse=_default_language),
     Setting("country", Str(pattern=r"[A-Z]{2}", expected="a two-letter country code like US",
                            example="US"),
-            "The district's country (ISO 3166, like US): languages are written as there "
-            "(es as es_US: $17,100,000) unless a language gives its own locale.", default="US"),
-    Setting("language_names", Entries(Localized(), "language", id_type=LanguageCode(),
-                                      example={"mix": {"en": "Mixtec", "es": "Mixteco"}}),
+            "The district's country (ISO 3166, like US): numbers and money are written as "
+            "there (es as es_US: $17,100,000) unless a language gives its own locale.", default="US"),
+    Setting("language_names", Entries(Localized(), "language", id_type=LanguageCode()),
             "Names of languages that the formatting library does not name in every site "
             "language (Mixtec, Triqui, Zapotec...): a code, then its name per language.",
-            default={}),
+            default={}, example={"mix": {"en": "Mixtec", "es": "Mixteco"}}),
     Setting("timezone", TimeZoneType(), "The district's time zone, like America/Los_Angeles.",
             required=True, example="America/Los_Angeles"),
     Setting("contact", Group([
@@ -238,9 +237,9 @@ SETTINGS: list[Setting] = [
     ], noun="an image setting"), "How photos are processed: max_bytes, widths, quality.",
         parse=_images),
     Setting("meeting_times", Group([
-        Setting("earliest", Clock("07:00"), "The earliest start time (24-hour clock).",
+        Setting("earliest", Clock("07:00"), "The earliest start time (24-hour clock; 07:00 if left out).",
                 example="07:00"),
-        Setting("latest", Clock("21:00"), "The latest start time (24-hour clock).",
+        Setting("latest", Clock("21:00"), "The latest start time (24-hour clock; 21:00 if left out).",
                 example="21:00"),
         Setting("longest_hours", Int(1, 24, example=6), "The longest a meeting lasts, in whole "
                 "hours.", default=6),
