@@ -271,10 +271,27 @@ main.add_command(meeting)
 
 
 @main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Start a new project in FOLDER (new or empty): a commented portal.yml and one example of
+    each kind of content in each language."""
+    from generator.cli.init_project import init_project
+
+    paths = init_project(folder)
+    click.echo(f"Created {len(paths)} files in {folder}:")
+    for path in paths:
+        click.echo(f"  {path.relative_to(folder).as_posix()}")
+    click.echo("Next: replace every value marked REPLACE (REEMPLACE in Spanish) in portal.yml and in "
+               "content/, then run 'portal check' and 'portal serve' in that folder "
+               "(docs/staff-guide.md explains every kind of file).")
+
+
+@main.command()
 @click.argument("kind", required=False)
 @click.option("--json", "as_json", is_flag=True, help="JSON Schema (for editors) instead of text.")
 def schema(kind: str | None, as_json: bool) -> None:
-    """Show the fields of each kind of content (or of one: school, meeting...)."""
+    """Show the fields of each kind of content (or of one: school, meeting...), or the
+    settings of portal.yml ('portal schema settings')."""
     from generator.cli.schema_docs import schema_json, schema_text
 
     try:

@@ -87,6 +87,8 @@ def _scalar(value: Any) -> str:
 def _example_lines(type_: Type, value: Any, indent: str) -> list[str]:
     """A value as YAML lines (for commented-out examples and filled lists)."""
     if isinstance(type_, Obj):
+        if type_.shorthand and not isinstance(value, dict):  # "food_pantry" for {id: food_pantry}
+            value = {type_.shorthand: value}
         lines = []
         for name, f in type_.fields.items():
             if name in value:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from generator.content.fieldtypes import Field, ListOf, Obj
+from generator.cli.settings_docs import settings_json, settings_text
 from generator.content.schema import CONTENT_TYPES, ContentType
 
 
@@ -12,7 +13,7 @@ def _find(kind: str | None) -> list[ContentType]:
         if kind in (t.name, t.collection):
             return [t]
     raise KeyError(f"unknown kind of content '{kind}'; use one of: "
-                   + ", ".join(t.name for t in CONTENT_TYPES.values()))
+                   + ", ".join(t.name for t in CONTENT_TYPES.values()) + " (or 'settings', for portal.yml)")
 
 
 def _field_lines(f: Field, indent: str) -> list[str]:
@@ -32,6 +33,8 @@ def _field_lines(f: Field, indent: str) -> list[str]:
 
 
 def schema_text(kind: str | None = None) -> str:
+    if kind == "settings":
+        return settings_text()
     out = []
     for t in _find(kind):
         out.append(f"{t.name}: content/<language>/{t.collection}/<name>.md")
@@ -44,6 +47,8 @@ def schema_text(kind: str | None = None) -> str:
 
 
 def schema_json(kind: str | None = None) -> dict:
+    if kind == "settings":
+        return settings_json()
     types = _find(kind)
     if len(types) == 1:
         return types[0].json_schema()

@@ -6,11 +6,13 @@ are in generator.content.schema; dates and times are in generator.content.datety
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
+import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 
@@ -243,21 +245,54 @@ class Money(Type):
 
 
 class LanguageCode(Str):
+    """A language: any ISO 639 code (639-1, 639-2 or 639-3, so Mixtec ``mix`` and Triqui ``trs``
+    too), or a tag Babel knows, like zh-Hant. Names come from generator.core.i18n."""
+
     label = "language code"
-    expected = "a language code like en, es, vi or zh-Hant"
+    expected = "a language code (ISO 639) like en, es, vi, mix or zh-Hant"
     example = "es"
 
     def coerce(self, value, ctx):
         text = super().coerce(value, ctx)
-        try:
-            Locale.parse(text.replace("-", "_"))
-        except (UnknownLocaleError, ValueError):
-            names = {name.lower(): code for code, name in Locale("en").languages.items()}
-            hint = ""
-            if text.lower() in names:
-                hint = f'write the code "{names[text.lower()]}" instead of the name'
-            raise self.fail(value, hint) from None
+        if iso_language(text) is None:
+            try:
+                Locale.parse(text.replace("-", "_"))
+            except (UnknownLocaleError, ValueError):
+                raise self.fail(value, _language_hint(text)) from None
         return text
+
+
+def iso_language(code: str):
+    """The ISO 639 entry (pycountry) of a two- or three-letter code, or None."""
+    code = code.lower()
+    if len(code) == 2:
+        return pycountry.languages.get(alpha_2=code)
+    if len(code) == 3:
+        return pycountry.languages.get(alpha_3=code) or pycountry.languages.get(bibliographic=code)
+    return None
+
+
+def _language_hint(text: str) -> str:
+    """What to write instead of an unknown code: the code of a language named, or a close code."""
+    names = {name.lower(): code for code, name in Locale("en").languages.items()}
+    names.update({name.lower(): code for code, name in Locale("es").languages.items()})
+    if text.lower() in names:
+        return f'write the code "{names[text.lower()]}" instead of the name'
+    try:
+        found = pycountry.languages.lookup(text)
+        return f'write the code "{getattr(found, "alpha_2", None) or found.alpha_3}" instead of the name'
+    except LookupError:
+        pass
+    if len(text) > 3:  # a name in another spelling ("Mixteco"): languages whose name starts alike
+        stem = text.lower()[:5]
+        alike = [f'"{l.alpha_3}" ({l.name})' for l in pycountry.languages
+                 if any(word.lower().startswith(stem) for word in l.name.split())][:3]
+        if alike:
+            return "write the code, for example " + " or ".join(alike)
+    close = difflib.get_close_matches(text.lower(), sorted(Locale("en").languages), n=1, cutoff=0.6)
+    if close:
+        return f'did you mean "{close[0]}"?'
+    return "find the language's code (2 or 3 letters) in the ISO 639 list"
 
 
 class Currency(Str):

@@ -116,12 +116,23 @@ class Merger:
         return value
 
     def _unknown_keys(self, fields: dict[str, Field], data: dict, src: Source, path: tuple) -> None:
-        for key in data:
+        previous = None
+        for key, value in data.items():
             if key not in fields:
                 where = f"a {self.type_name}" if not path else f"'{dotted(path)}'"
+                if path and value is None and previous:
+                    # {place: Library, Room 4}: the comma ended the text, and YAML read "Room 4"
+                    # as a field with no value.
+                    name, words = previous
+                    self._error(src, path + (key,), f"'{key}' looks like the rest of the text of "
+                                f"'{name}', cut off by a comma", expected="one of: " + ", ".join(fields),
+                                found=show(key),
+                                suggestion=f'a text with a comma needs quotes: {name}: "{words}, {key}"')
+                    continue
                 self._error(src, path + (key,), f"'{key}' is not a field of {where}",
                             expected="one of: " + ", ".join(fields), found=show(key),
                             suggestion=did_you_mean(key, fields))
+            previous = (key, value) if isinstance(value, str) else None
 
     def _missing(self, f: Field, src: Source, path: tuple) -> None:
         if self.partial:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.content.schema import GRANT_KINDS, MEETING_GROUPS, MILESTONE_STEPS
+from generator.content.settings_types import Localized, Reader, SettingsType
 from generator.core.errors import Problems, did_you_mean, show
 from generator.core.i18n import catalogue
 from generator.core.values import Text
@@ -181,3 +182,40 @@ def _term(spec: VocabularySpec, term_id: Any, entry: Any, languages: list[str], 
 
 def _as_id(text: Any, example: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_") or example
+
+
+class VocabularyType(SettingsType):
+    """A vocabulary as a setting of the settings schema (generator.content.settings_schema):
+    read with :func:`load_vocabulary`'s checks; its example, for ``portal init`` and the docs,
+    is the built-in list with its English and Spanish labels, ready to extend."""
+
+    label = "list of ids, each with a label per language"
+
+    def __init__(self, setting: str):
+        self.setting = setting
+        spec = VOCABULARIES[setting]
+        self.expected = f"one entry per {spec.noun}, like '{spec.example}:' with 'label: {{en: ..., es: ...}}' below"
+
+    @property
+    def example(self) -> dict:
+        spec = VOCABULARIES[self.setting]
+        return {term_id: {name: {lang: catalogue(lang)[f"{section}.{term_id}"] for lang in ("en", "es")}
+                          for name, section in (("label", spec.catalogue), ("short", spec.short_catalogue))
+                          if section}
+                for term_id in spec.defaults}
+
+    def read(self, raw: Any, reader: Reader, key: tuple) -> Vocabulary:
+        return load_vocabulary(self.setting, {self.setting: raw}, reader.default, reader.codes,
+                               reader.problems, reader.lines,
+                               lambda value, at: Localized().read(value, reader, at) or {})
+
+    def json_schema(self) -> dict:
+        fields = VOCABULARIES[self.setting].fields
+        return {"type": "object", "additionalProperties": {
+            "type": ["object", "null"], "additionalProperties": False,
+            "properties": {name: Localized().json_schema() for name in fields}}}
+
+
+def default_vocabulary(setting: str):
+    """The default of a vocabulary setting left out: the built-in list, in the default language."""
+    return lambda reader: built_in(setting, reader.default)

@@ -12,13 +12,14 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from babel import Locale
+import pycountry
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time, get_timezone_name
 from babel.numbers import format_currency, format_decimal
 
 from generator.core import yamlish
 from generator.core.errors import PortalError
-from generator.core.values import Month
+from generator.core.values import Month, Text
 
 THEME_DIR = Path(__file__).resolve().parents[2] / "themes" / "portal"
 MESSAGES_DIR = THEME_DIR / "messages"
@@ -77,18 +78,52 @@ class Messages:
         return self(chosen if form != "other" and chosen in self.own else key, **values)
 
 
+FALLBACK_LOCALE = "en"  # for a language Babel has no data for (Mixtec): its rules and patterns
+
+
+@lru_cache(maxsize=None)
 def babel_locale(lang: str) -> Locale:
-    return Locale.parse(lang.replace("-", "_"))
+    """Babel's locale for a language code or locale (es, es_US, zh-Hant); for a language Babel
+    does not know (any ISO 639 code is accepted, like mix), the fallback's, so nothing fails."""
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(FALLBACK_LOCALE)
+
+
+def _english_name(code: str) -> str | None:
+    """The ISO 639 table's English name of a code (pycountry), for languages Babel does not name."""
+    code = code.lower()
+    found = (pycountry.languages.get(alpha_2=code) if len(code) == 2 else
+             pycountry.languages.get(alpha_3=code) if len(code) == 3 else None)
+    return found.name if found else None
+
+
+def display_name(code: str, in_lang: str) -> str:
+    """A language's name written in language ``in_lang``; the ISO table's English name (or the
+    code) for a language Babel does not know."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return _english_name(code) or code
+    return locale.get_display_name(babel_locale(in_lang)) or code
 
 
 class Formatter:
-    """Localized dates, times, numbers and amounts for one language."""
+    """Localized dates, times, numbers and amounts for one language.
 
-    def __init__(self, lang: str, tz: tzinfo, messages: Messages):
+    ``locale`` is how numbers and money are written (es_US: "$17,100,000"; default: the
+    language's own). Dates and times keep the language's own words and patterns (and the
+    catalogue's ``format:``), so Spanish dates read the same in every country. ``names`` gives the names of languages Babel does not name ({code: {lang: name}})."""
+
+    def __init__(self, lang: str, tz: tzinfo, messages: Messages, locale: str | None = None,
+                 names: dict[str, dict[str, str]] | None = None):
         self.lang = lang
         self.locale = babel_locale(lang)
+        self.number_locale = babel_locale(locale or lang)
         self.tz = tz
         self.messages = messages
+        self.names = names or {}
 
     def _pattern(self, key: str, default: str) -> str:
         key = f"format.{key}"
@@ -128,20 +163,29 @@ class Formatter:
         return get_timezone_name(self.local(value), width="long", locale=self.locale)
 
     def money(self, amount: Decimal, currency: str) -> str:
-        pattern = self.locale.currency_formats["standard"].pattern
+        pattern = self.number_locale.currency_formats["standard"].pattern
         if amount == amount.to_integral_value():
             pattern = pattern.replace(".00", "")
-        return format_currency(amount, currency, format=pattern, locale=self.locale,
+        return format_currency(amount, currency, format=pattern, locale=self.number_locale,
                                currency_digits=False)
 
     def number(self, value) -> str:
-        return format_decimal(value, locale=self.locale)
+        return format_decimal(value, locale=self.number_locale)
 
-    def language_name(self, code: str) -> str:
-        """A language's name in this page's language, e.g. 'inglés'."""
-        loc = babel_locale(code)
-        name = self.locale.languages.get(loc.language) or loc.get_display_name(self.locale) or code
-        return name
+    def language_name(self, code: str) -> Text:
+        """A language's name in this page's language ('inglés'), knowing its own language:
+        Babel's name, else the site's ``language_names``, else the ISO 639 table's English name
+        (a Text in English, so pages in other languages mark it)."""
+        own = babel_locale(self.lang).languages
+        name = own.get(code.replace("-", "_")) or own.get(code.split("-")[0])
+        if name:
+            return Text(name, self.lang)
+        given = self.names.get(code) or {}
+        if given.get(self.lang):
+            return Text(given[self.lang], self.lang)
+        for lang, text in given.items():
+            return Text(text, lang)
+        return Text(_english_name(code) or code, "en")
 
     def iso(self, value: datetime) -> str:
         return value.isoformat()

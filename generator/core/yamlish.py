@@ -176,6 +176,9 @@ def _explain(exc: yaml.MarkedYAMLError, first_line: int) -> YamlError:
     if "quoted scalar" in context:
         return YamlError("a quote (\" or ') is opened here but not closed", started,
                          "add the closing quote at the end of the text")
+    flow = _inside_brackets(exc, line)
+    if flow:
+        return flow
     if "flow sequence" in context:
         return YamlError("a list in [ ] is opened here but not closed", started,
                          "add the closing ] (items are separated by commas)")
@@ -194,6 +197,28 @@ def _explain(exc: yaml.MarkedYAMLError, first_line: int) -> YamlError:
         return YamlError(first, line, "keep one of the two lines")
     text = f"{context}, {problem}" if context else (problem or "could not be read")
     return YamlError(text, line)
+
+
+def _inside_brackets(exc: yaml.MarkedYAMLError, line: int | None) -> YamlError | None:
+    """A text inside { } or [ ] that YAML cut short, on the line the brackets open:
+    ``{en: Tutoring: math}`` (a colon) or ``{en: "Tutoring" math}`` (words after a quote).
+    Brackets left open (the trouble on a later line) are explained by the caller."""
+    at, opened = exc.problem_mark, exc.context_mark
+    if not (at and opened and "flow" in (exc.context or "") and at.line == opened.line
+            and re.search(r"expected ',' or '[}\]]'", exc.problem or "")):
+        return None
+    if "but got ':'" in (exc.problem or "") and at.buffer:
+        text = at.buffer.split("\n")[at.line] if "\n" in at.buffer else at.buffer
+        before = re.split(r"[{\[,]\s*", text[:at.column])[-1]
+        name, _, words = before.rpartition(": ")
+        after = re.split(r"[,}\]]", text[at.column + 1:])[0].rstrip()
+        quoted = f'"{words}:{after}"'
+        written = f"{name}: {quoted}" if name else quoted
+        return YamlError("a text inside { } or [ ] contains ':', which YAML reads as the start of "
+                         "a new field", line, f"put the text in double quotes: {written}")
+    return YamlError("a text inside { } or [ ] goes on after a quote or has a ',' or ':' that "
+                     "YAML reads as the end of the text", line,
+                     'put each whole text in double quotes, like {en: "Tutoring, math", es: "..."}')
 
 
 class Unreadable(Exception):

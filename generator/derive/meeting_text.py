@@ -97,7 +97,7 @@ class Words:
 
     def __init__(self, site: Site, lang: str, t):
         self.site, self.lang, self.t = site, lang, t
-        self.fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t)
+        self.fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t, **site.settings.formatting(lang))
 
     def naming(self, m: Meeting) -> MeetingName:
         return meeting_name(m, self.lang, self.fmt)

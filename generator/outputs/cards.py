@@ -214,7 +214,7 @@ def _host(site: Site) -> str:
 
 def card_spec(site: Site, lang: str, item: Item | None, t) -> CardSpec:
     s = site.settings
-    fmt = Formatter(lang, None, t)
+    fmt = Formatter(lang, None, t, **site.settings.formatting(lang))
     district = s.localized(s.district_name, lang)
     if item is None:
         title, label = t("home.heading"), t("cards.site")

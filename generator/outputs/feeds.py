@@ -85,7 +85,7 @@ def article_html(site: Site, post: News, lang: str, t=None) -> str:
     html = expand_body_links(site, html, post.collection, lang, absolute)
     html = absolute_links(html, site, lang, post.path)
     if body.lang != lang and t is not None:
-        fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t)
+        fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t, **site.settings.formatting(lang))
         notice = t("translation.missing", page_language=fmt.language_name(lang),
                    source_language=fmt.language_name(body.lang))
         html = f'<p lang="{lang}"><em>{escape(notice)}</em></p>\n<div lang="{body.lang}">{html}</div>'

@@ -67,7 +67,7 @@ def _name_parts(name: str) -> tuple[str, str]:
 def render(site: Site, person: Item, lang: str, with_url: bool = True) -> str:
     """The person's card in one language."""
     t = Messages(lang, site.default)
-    fmt = Formatter(lang, None, t)
+    fmt = Formatter(lang, None, t, **site.settings.formatting(lang))
     s = site.settings
     name = str(person.get(lang, "name"))
     role = person.get(lang, "role")

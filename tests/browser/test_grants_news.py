@@ -44,7 +44,7 @@ def test_dashboard_charts_and_tables_show_the_same_numbers(page):
     chart = page.locator("#chart-schools-title").locator("xpath=..")
     assert "8 de 12" in chart.text_content()
     funding = page.get_by_role("table", name="Fondos por programa o entidad financiadora")
-    assert "8.790.000" in funding.get_by_role("row", name=re.compile("Total")).inner_text()
+    assert "$8,790,000" in funding.get_by_role("row", name=re.compile("Total")).inner_text()
 
 
 def test_dashboard_prints_with_its_charts(page):
@@ -89,7 +89,7 @@ def test_post_shows_byline_featured_image_related_and_more_news(page):
     ("en", {"total": "$8,790,000", "in": "awarded in 2 grants", "asked": "$2,500,000",
             "apart": "requested in 1 grant application, not awarded yet", "status": "Applied for",
             "amount": "Amount requested", "awarded": "Awarded", "period": "January 2027 to December 2031"}),
-    ("es", {"total": "8.790.000", "in": "concedidos en 2 subvenciones", "asked": "2.500.000",
+    ("es", {"total": "$8,790,000", "in": "concedidos en 2 subvenciones", "asked": "$2,500,000",
             "apart": "solicitados en 1 solicitud de subvención, aún no otorgados", "status": "Solicitada",
             "amount": "Monto solicitado", "awarded": "Fecha de otorgamiento",
             "period": "de enero de 2027 a diciembre de 2031"}),

@@ -15,7 +15,8 @@ class PageContext:
         self.site = site
         self.lang = lang
         self.t = Messages(lang, site.default)
-        self.fmt = Formatter(lang, ZoneInfo(site.settings.timezone), self.t)
+        self.fmt = Formatter(lang, ZoneInfo(site.settings.timezone), self.t,
+                             **site.settings.formatting(lang))
         self.view = SiteView(site, lang)
         locale = babel_locale(lang)
         self.dir = "rtl" if locale.character_order == "right-to-left" else "ltr"

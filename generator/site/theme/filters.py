@@ -8,7 +8,7 @@ from __future__ import annotations
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from generator.core.i18n import Messages, babel_locale
+from generator.core.i18n import Messages, display_name
 from generator.core.inline_markdown import inline_html
 from generator.core.values import Text
 from generator.site.theme.context import page_context
@@ -96,17 +96,24 @@ def inline_md(value) -> Markup:
     return inline_html(value)
 
 
-FILTERS = {
-    "tx": tx, "lang_attr": lang_attr, "date": fmt_date, "time": fmt_time, "money": fmt_money,
-    "month": fmt_month, "number": fmt_number, "lang_name": lang_name, "tz_name": tz_name,
-    "tel": tel, "iso": iso, "inline_md": inline_md,
-}
-
-
 def language_name(code: str, in_lang: str) -> str:
-    """The name of language ``code`` written in language ``in_lang`` (e.g. 'inglés')."""
-    name = babel_locale(code).get_display_name(babel_locale(in_lang)) or code
-    return name
+    """The name of site language ``code`` written in language ``in_lang`` (e.g. 'inglés')."""
+    return display_name(code, in_lang)
+
+
+@pass_context
+def lang_names(ctx, codes) -> Markup:
+    """Languages' names joined by commas, each marked with its language when not the page's
+    (a language only the ISO table names, in English on a Spanish page)."""
+    fmt = page_context(ctx).fmt
+    return Markup(", ").join(tx(ctx, fmt.language_name(code)) for code in codes)
+
+
+@pass_context
+def tm(ctx, key: str, **values) -> Markup:
+    """A message with HTML put in (marked language names): the message's own text is escaped,
+    values that are not already safe HTML too."""
+    return Markup(escape(page_context(ctx).t(key))).format(**values)
 
 
 @pass_context
@@ -123,4 +130,12 @@ def term(ctx, vocabulary: str, term_id, short: bool = False) -> Text:
     return getattr(page_context(ctx).site.settings, vocabulary).label(str(term_id), ctx["lang"], short)
 
 
-GLOBALS = {"t": t, "tn": tn, "t_lang": t_lang, "language_name": language_name, "term": term}
+GLOBALS = {"t": t, "tm": tm, "tn": tn, "t_lang": t_lang, "language_name": language_name,
+           "term": term}
+
+
+FILTERS = {
+    "tx": tx, "lang_attr": lang_attr, "date": fmt_date, "time": fmt_time, "money": fmt_money,
+    "month": fmt_month, "number": fmt_number, "lang_name": lang_name, "tz_name": tz_name,
+    "tel": tel, "iso": iso, "inline_md": inline_md, "lang_names": lang_names,
+}

@@ -22,8 +22,11 @@ FEED_FORMATS = (("atom", "application/atom+xml"), ("rss", "application/rss+xml")
 def og_locale(lang: str, timezone: str) -> str:
     """The Open Graph locale (language_TERRITORY) for a site language: the district's country
     (from its time zone) when the language is used there (es -> es_US), else the language's
-    most likely territory (es -> es_ES)."""
-    base = Locale.parse(lang.replace("-", "_"))
+    most likely territory (es -> es_ES); a language Babel does not know (mix) as it is."""
+    try:
+        base = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return lang.replace("-", "_")
     territory = get_global("zone_territories").get(timezone)
     if base.territory:
         return f"{base.language}_{base.territory}"
