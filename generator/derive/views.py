@@ -149,6 +149,10 @@ class SiteView:
         return self._views(self._site.people)
 
     @property
+    def councils(self) -> list[View]:
+        return self._views(self._site.councils)
+
+    @property
     def meetings(self) -> list[View]:
         return self._views(self._site.meetings)
 
