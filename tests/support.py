@@ -45,7 +45,8 @@ def assert_accessible(page) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
-# A valid two-language project: a school, its coordinator and a meeting (tests/conftest.py `project`).
+# A valid two-language project: a school, its coordinator, its council and a meeting of it
+# (tests/conftest.py `project`).
 MINIMAL = {
     "content/en/people/ana-ruiz.md": """
         ---
@@ -84,10 +85,21 @@ MINIMAL = {
         ---
         Una escuela pequeña.
         """,
+    "content/en/councils/alder-elementary-site-advisory-council.md": """
+        ---
+        name: Site advisory council
+        school: alder-elementary
+        kind: site_advisory_council
+        ---
+        """,
+    "content/es/councils/alder-elementary-site-advisory-council.md": """
+        ---
+        name: Consejo asesor escolar
+        ---
+        """,
     "content/en/meetings/2026-12-08-alder-sac.md": """
         ---
-        group: site_advisory_council
-        school: alder-elementary
+        body: alder-elementary-site-advisory-council
         start: 2026-12-08 17:30
         end: "19:00"
         location:

@@ -20,6 +20,9 @@ from generator.content.settings_schema import SETTINGS
 EXAMPLE_SCHOOL = "example-school"
 
 
+EXAMPLE_COUNCIL = f"{EXAMPLE_SCHOOL}-site-advisory-council"
+
+
 def _examples(today: date) -> dict[str, dict[str, dict]]:
     """For each kind: the file name, the facts, and the words in each language (en, es)."""
     start = datetime(today.year + 1, 1, 14, 17, 30)
@@ -36,8 +39,17 @@ def _examples(today: date) -> dict[str, dict[str, dict]]:
             "languages": ["en", "es"], "schools": [EXAMPLE_SCHOOL]},
             "en": {"job_title": "Community School Coordinator"},
             "es": {"job_title": "Coordinadora de escuela comunitaria"}},
+        "council": {"name": EXAMPLE_COUNCIL, "facts": {
+            "school": EXAMPLE_SCHOOL, "kind": "site_advisory_council"},
+            "en": {"name": "REPLACE Example Site Advisory Council",
+                   "schedule": "REPLACE Second Tuesday of each month, 5:30 to 7:00 pm",
+                   "how_to_join": "REPLACE Any parent or caregiver can join: tell the coordinator."},
+            "es": {"name": "REEMPLACE Consejo Asesor Escolar de Ejemplo",
+                   "schedule": "REEMPLACE Segundo martes de cada mes, de 5:30 a 7:00 p. m.",
+                   "how_to_join": "REEMPLACE Cualquier madre, padre o cuidador puede participar: "
+                                  "dígaselo a la coordinadora."}},
         "meeting": {"name": f"{start:%Y-%m-%d}-{EXAMPLE_SCHOOL}-sac", "facts": {
-            "school": EXAMPLE_SCHOOL, "group": "site_advisory_council", "kind": "regular",
+            "body": EXAMPLE_COUNCIL, "kind": "regular",
             "start": start, "end": datetime(start.year, 1, 14, 19, 0), "status": "scheduled",
             "notice_posted": datetime(today.year, today.month, today.day, 9, 0),
             "location": {"address": "REPLACE 100 Main Street"}},

@@ -249,17 +249,21 @@ def new() -> None:
               help="When it starts, in the district's time zone (24-hour clock).")
 @click.option("--school", metavar="SLUG", help="The school's file name (leave out for district-wide meetings).")
 @click.option("--end", metavar="'HH:MM'", help="When it ends (default: 90 minutes after the start).")
-@click.option("--group", help="Which body meets, one of the meeting_groups of portal.yml (default: "
-                              "site_advisory_council with --school, else district_advisory_council).")
+@click.option("--body", metavar="NAME", help="The council or team that meets: its file name in "
+              "content/<language>/councils/ (default: the school's site advisory council with "
+              "--school, else the district council).")
+@click.option("--group", help="Instead of --body, for a gathering that is not a council's or team's "
+                              "meeting: one of the meeting_groups of portal.yml, like family_workshop.")
 @click.option("--kind", default="regular", show_default=True, help="regular or special.")
-@click.option("--name", help="The file name without .md (default: date-school-group, like "
+@click.option("--name", help="The file name without .md (default: date-school-sac, date-body or date-school-group, like "
                              "2026-12-03-lincoln-elementary-sac).")
-def new_meeting(project: Path, start: str, school: str | None, end: str | None, group: str | None,
-                kind: str, name: str | None) -> None:
+def new_meeting(project: Path, start: str, school: str | None, end: str | None, body: str | None,
+                group: str | None, kind: str, name: str | None) -> None:
     """Write a meeting notice in every language, ready to fill in (never overwrites)."""
     from generator.cli.scaffold import new_meeting as scaffold
 
-    paths = scaffold(project, start=start, school=school, end=end, group=group, kind=kind, name=name)
+    paths = scaffold(project, start=start, school=school, end=end, group=group, kind=kind, name=name,
+                     body=body)
     root = Path(project).resolve()
     for path in paths:
         click.echo(f"Created {path.relative_to(root).as_posix()}")

@@ -41,9 +41,6 @@ from generator.core import yamlish
 from generator.core.errors import PortalError, Problems, did_you_mean
 from generator.core.safe_files import check_inside, create_new
 
-GROUP_ABBREVIATIONS = {"site_advisory_council": "sac"}
-
-
 class ScaffoldError(PortalError):
     pass
 
@@ -184,24 +181,26 @@ def _schools(content: Path) -> dict[str, Path]:
     return found
 
 
-def _school_values(path: Path, settings) -> dict:
-    """The coordinator of a school (name, e-mail, phone), for the accommodations contact."""
+def _read(p: Path) -> dict:
+    """A content file's front-matter, or nothing if it cannot be read."""
     import frontmatter
 
-    def read(p: Path) -> dict:
-        try:
-            head, _ = frontmatter.YAMLHandler().split(p.read_text(encoding="utf-8"))
-            data, _ = yamlish.load(head)
-            return data if isinstance(data, dict) else {}
-        except Exception:  # an unreadable file: portal check reports it; the scaffold just skips
-            return {}
+    try:
+        head, _ = frontmatter.YAMLHandler().split(p.read_text(encoding="utf-8"))
+        data, _ = yamlish.load(head)
+        return data if isinstance(data, dict) else {}
+    except Exception:  # an unreadable file: portal check reports it; the scaffold just skips
+        return {}
 
-    school = read(path)
+
+def _school_values(path: Path, settings) -> dict:
+    """The coordinator of a school (name, e-mail, phone), for the accommodations contact."""
+    school = _read(path)
     coordinator = school.get("coordinator")
     if not coordinator:
         return {}
     for person in settings.content_dir.glob(f"*/people/**/{coordinator}.md"):
-        data = read(person)
+        data = _read(person)
         if data.get("name"):
             return {k: data[k] for k in ("name", "email", "phone") if data.get(k)}
     return {}
@@ -225,8 +224,52 @@ def _check_end(start: datetime, end: time | datetime, timezone: str) -> None:
                             f"{last:%Y-%m-%d %H:%M}); check the end date")
 
 
+def _councils(content: Path) -> dict[str, tuple[str | None, str | None]]:
+    """Every council's file name, with its school and kind (from the first file that gives them)."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for path in sorted(content.glob("*/councils/**/*.md")) if content.is_dir() else []:
+        data = _read(path)
+        school, kind = found.get(path.stem, (None, None))
+        found[path.stem] = (school or data.get("school"), kind or data.get("kind"))
+    return found
+
+
+def _body(content: Path, body: str | None, school: str | None) -> tuple[str, str | None]:
+    """(body, its school): --body as given, else the school's site advisory council (the
+    district council without --school)."""
+    councils = _councils(content)
+    if body is not None:
+        if body not in councils:
+            hint = did_you_mean(body, councils) or "there are no councils in content/<language>/councils/ yet"
+            raise ScaffoldError(f"--body: there is no council called '{body}'; {hint}")
+        if school and councils[body][0] != school:
+            raise ScaffoldError(f"--school: '{body}' is not a council of {school}; leave --school out "
+                                "(a body's meeting is at its body's school)")
+        return body, councils[body][0]
+    kind = "site_advisory_council" if school else "district_council"
+    for slug, (of, k) in councils.items():
+        if of == school and k == kind:
+            return slug, school
+    where = f"of {school}" if school else "for the district"
+    raise ScaffoldError(f"there is no {kind.replace('_', ' ')} {where} in content/<language>/councils/; "
+                        "give --body (a council's file name) or --group (a gathering that is not a "
+                        "body's meeting), or write the council's file first (see 'portal schema council')")
+
+
+def _name(values: dict, school: str | None) -> str:
+    """A meeting's file name after its date: lincoln-elementary-sac, district-advisory-council,
+    lincoln-elementary-family-workshop."""
+    body = values.get("body")
+    if body and school and body == f"{school}-site-advisory-council":
+        return f"{school}-sac"
+    if body:
+        return body
+    return "-".join(p for p in (school, values["group"].replace("_", "-")) if p)
+
+
 def new_meeting(root: Path, start: str, school: str | None = None, end: str | None = None,
-                group: str | None = None, kind: str = "regular", name: str | None = None) -> list[Path]:
+                group: str | None = None, kind: str = "regular", name: str | None = None,
+                body: str | None = None) -> list[Path]:
     """Write content/<lang>/meetings/<name>.md for every language; return the paths written."""
     root = Path(root).resolve()
     problems = Problems()
@@ -248,26 +291,25 @@ def new_meeting(root: Path, start: str, school: str | None = None, end: str | No
     else:
         finish = starts + timedelta(minutes=90)
         ends = finish.time() if finish.date() == starts.date() else finish
-    groups = settings.meeting_groups.ids
-    if group is None:
-        group = "site_advisory_council" if school else "district_advisory_council"
-        if group not in groups:  # the district's own list leaves the usual one out
-            raise ScaffoldError(f"--group is needed: {SETTINGS_FILE} has no '{group}' in its meeting_groups; "
-                                "use one of: " + ", ".join(groups))
-    if group not in groups:
-        raise ScaffoldError(f"--group: '{group}' is not one of the meeting groups of {SETTINGS_FILE} "
-                            f"(meeting_groups); {did_you_mean(group, groups)}")
     if kind not in MEETING_KINDS:
         raise ScaffoldError(f"--kind: '{kind}' is not a kind of meeting; use regular or special")
-
-    values: dict[str, Any] = {"group": group, "kind": kind, "start": starts, "end": ends,
-                              "status": "scheduled", "location": {}}
+    schools = _schools(settings.content_dir)
+    if school and school not in schools:
+        hint = did_you_mean(school, schools) or "there are no schools in content/<language>/schools/ yet"
+        raise ScaffoldError(f"--school: there is no school called '{school}'; {hint}")
+    values: dict[str, Any] = {"kind": kind, "start": starts, "end": ends, "status": "scheduled",
+                              "location": {}}
+    if group:
+        groups = settings.meeting_groups.ids
+        if group not in groups:
+            raise ScaffoldError(f"--group: '{group}' is not one of the meeting groups of {SETTINGS_FILE} "
+                                f"(meeting_groups); {did_you_mean(group, groups)} (a council's or "
+                                "team's meeting takes --body instead)")
+        values.update(group=group, school=school)
+    else:
+        body, school = _body(settings.content_dir, body, school)
+        values["body"] = body
     if school:
-        schools = _schools(settings.content_dir)
-        if school not in schools:
-            hint = did_you_mean(school, schools) or "there are no schools in content/<language>/schools/ yet"
-            raise ScaffoldError(f"--school: there is no school called '{school}'; {hint}")
-        values["school"] = school
         contact = _school_values(schools[school], settings)
         values["supports"] = {"request_days": 2}
         if contact:
@@ -276,8 +318,7 @@ def new_meeting(root: Path, start: str, school: str | None = None, end: str | No
         values["supports"] = {"request_days": 2}
 
     if name is None:
-        abbr = GROUP_ABBREVIATIONS.get(group, group.replace("_", "-"))
-        name = "-".join(p for p in (f"{starts:%Y-%m-%d}", school, abbr) if p)
+        name = f"{starts:%Y-%m-%d}-" + _name(values, school)
     if not SLUG.fullmatch(name):
         raise ScaffoldError(f"--name: '{name}' cannot be used in a web address: use lower-case "
                             "letters, digits and hyphens")

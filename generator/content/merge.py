@@ -56,9 +56,24 @@ class Merger:
 
     # -- public ---------------------------------------------------------------
 
-    def merge(self, fields: dict[str, Field], sources: dict[str, Source]) -> dict[str, dict]:
-        parts = {lang: (src.data, src, ()) for lang, src in sources.items()}
+    def merge(self, fields: dict[str, Field], sources: dict[str, Source],
+              retired: tuple = ()) -> dict[str, dict]:
+        """One record per language; ``retired`` (schema ``Retired`` entries) are refused first,
+        each with what to write instead, and left out of the rest of the checks."""
+        parts = {lang: (self._without_retired(src, retired), src, ())
+                 for lang, src in sources.items()}
         return self._merge_obj(fields, parts)
+
+    def _without_retired(self, src: Source, retired) -> dict:
+        data = dict(src.data)
+        for old in retired:
+            value = data.get(old.field)
+            if value is None or (old.values is not None and value not in old.values):
+                continue
+            self._error(src, (old.field,), old.message, expected=old.expected,
+                        found=show(value), suggestion=old.suggestion(src.data, src.path))
+            del data[old.field]
+        return data
 
     def fallback_order(self, lang: str) -> list[str]:
         order = [self.default] + [l for l in self.langs if l != self.default]

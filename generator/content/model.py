@@ -130,11 +130,34 @@ class Person(Item):
         return coordinated + [s for s in listed if s not in coordinated]
 
 
-class Meeting(Item):
+class Council(Item):
+    """A council or team (content/<lang>/councils/): its own name, school and members."""
+
     @property
     def school(self) -> Item | None:
         ref = self.get(self.site.default, "school")
         return self.site.resolve(ref) if ref else None
+
+
+class Meeting(Item):
+    @property
+    def council(self) -> Council | None:
+        """The council or team that meets (``body:``), or None for another gathering."""
+        ref = self.get(self.site.default, "body")
+        return self.site.resolve(ref) if ref else None
+
+    @property
+    def school(self) -> Item | None:
+        """A body's meeting is at its body's school; another gathering names its own."""
+        if self.council is not None:
+            return self.council.school
+        ref = self.get(self.site.default, "school")
+        return self.site.resolve(ref) if ref else None
+
+    @property
+    def group(self) -> str:
+        """Who meets, as a kind: the body's kind (COUNCIL_KINDS), else the file's group."""
+        return (self.council or self).get(self.site.default, "kind" if self.council else "group")
 
     @property
     def tz(self) -> ZoneInfo:
@@ -235,8 +258,10 @@ class Meeting(Item):
 
     @property
     def body_key(self) -> str:
-        """The body that meets (a school's council, the district council...): a calendar's file name."""
-        group = self.get(self.site.default, "group").replace("_", "-")
+        """Who meets, as a calendar's file name: the body's file name, else school and group."""
+        if self.council is not None:
+            return self.council.slug
+        group = self.group.replace("_", "-")
         return f"{self.school.slug}-{group}" if self.school is not None else group
 
     @property
@@ -387,8 +412,8 @@ class Page(Item):
 
 
 ITEM_CLASSES: dict[str, type[Item]] = {
-    "schools": School, "people": Person, "meetings": Meeting, "grants": Grant,
-    "news": News, "pages": Page,
+    "schools": School, "people": Person, "councils": Council, "meetings": Meeting,
+    "grants": Grant, "news": News, "pages": Page,
 }
 
 
@@ -415,7 +440,7 @@ class Site:
 
     def forget_lists(self) -> None:
         """Drop the cached sorted lists (after items were added or removed)."""
-        for name in ("schools", "people", "meetings", "upcoming_meetings", "past_meetings",
+        for name in ("schools", "people", "councils", "meetings", "upcoming_meetings", "past_meetings",
                      "grants", "news", "pages"):
             self.__dict__.pop(name, None)
 
@@ -444,6 +469,12 @@ class Site:
         """The district's community schools managers: whom a school without a coordinator
         points families to (before the district office's own contact)."""
         return [p for p in self.people if p.get(self.default, "role") == "manager"]
+
+    @cached_property
+    def councils(self) -> list[Council]:
+        """District bodies first, then by school and name."""
+        return sorted(self.items["councils"].values(), key=lambda c: (
+            str(c.school.title(self.default)) if c.school else "", c.title(self.default)))
 
     @cached_property
     def meetings(self) -> list[Meeting]:

@@ -88,7 +88,7 @@ def check_content(root: Path, now: datetime | None = None, drafts: bool = False)
         items[collection] = {}
         for slug, sources in sorted(loaded.items(collection).items()):
             merger.partial = (collection, slug) in loaded.failed
-            data = merger.merge(ctype.by_name, sources)
+            data = merger.merge(ctype.by_name, sources, tuple(ctype.retired))
             body = merger.pick_words(
                 {lang: Text(src.body, lang) for lang, src in sources.items() if src.body})
             items[collection][slug] = ITEM_CLASSES[collection](

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 from babel import Locale, UnknownLocaleError
 
+from generator.content.council_rules import check_councils
 from generator.content.images.library import check_images
 from generator.content.documents import check_documents
 from generator.content.links import check_body_links
@@ -60,6 +61,7 @@ def check_rules(site: Site, problems: Problems) -> None:
                            field="location", expected="location: (a place), online: (a link), or both",
                            suggestion="add a 'location:' with 'place:' and 'address:'")
 
+    check_councils(site, problems)
     check_meeting_times(site, problems)
     check_meeting_notices(site, problems)
     check_documents(site, problems)

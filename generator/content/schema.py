@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Callable
 
+from generator.content import retired
 from generator.content.datetypes import (
     DateOrMonth,
     DateTimeType,
@@ -62,6 +63,7 @@ class ContentType:
     doc: str
     url_prefix: str | None = None  # defaults to the collection
     sort: Callable | None = dc_field(default=None, repr=False)
+    retired: list["Retired"] = dc_field(default_factory=list, repr=False)
 
     def __post_init__(self):
         self.by_name = {f.name: f for f in self.fields}
@@ -76,6 +78,20 @@ class ContentType:
         schema["title"] = f"portal {self.name}"
         schema["description"] = self.doc
         return schema
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A field (or some values of it) that older files may still hold and that is now refused,
+    with a message saying what replaced it: staff who wrote the old way get told where their
+    facts go now, rather than "not a field". ``values`` None: the whole field; ``suggestion``
+    makes what to write instead from the file's front-matter and its name."""
+
+    field: str
+    values: tuple[str, ...] | None
+    message: str
+    expected: str
+    suggestion: Callable[[dict, str], str]
 
 
 def _services(ctx: Context) -> list[str]:
@@ -114,8 +130,13 @@ ADDRESS = Obj(
 SCHOOL_LEVELS = ["early", "elementary", "middle", "k8", "high", "k12", "adult"]
 PERSON_ROLES = ["coordinator", "manager", "principal", "family_liaison", "counselor", "nurse",
                 "staff", "partner"]
-MEETING_GROUPS = ["site_advisory_council", "leadership_team", "district_advisory_council",
-                  "family_workshop", "community_presentation"]
+# Gatherings that are not a council's or team's meeting (those name their body instead).
+MEETING_GROUPS = ["family_workshop", "family_night", "resource_day", "clinic", "community_presentation"]
+# The groups meetings of councils and teams had before councils were their own files.
+OLD_COUNCIL_GROUPS = ("site_advisory_council", "leadership_team", "district_advisory_council")
+COUNCIL_KINDS = ["site_advisory_council", "site_leadership_team", "school_site_council",
+                 "english_learner_advisory_committee", "family_council", "student_council",
+                 "district_council", "district_english_learner_advisory_committee", "other"]
 MEETING_STATUSES = ["scheduled", "cancelled", "rescheduled", "postponed"]
 MEETING_KINDS = ["regular", "special"]
 DOCUMENT_KINDS = ["agenda", "minutes", "presentation", "flyer", "report", "other"]
@@ -166,15 +187,11 @@ SCHOOL = ContentType(
             Field("url", Url(), "The partner's website."),
         ], shorthand="name"), example=["Valle Verde Food Bank"]), "Partner organisations."),
         Field("photo", IMAGE, "A photo of the school.", in_example=False),
-        Field("council", Obj([
-            Field("name", Word("Lincoln Site Advisory Council"), "The council's name."),
-            Field("schedule", Word("Second Tuesday of each month, 5:30 to 7:00 pm, in the library"),
-                  "When it usually meets."),
-            Field("how_to_join", Word("Any parent or caregiver can join: tell the coordinator.",
-                                         multiline=True),
-                  "How families can join."),
-        ]), "The school's advisory council."),
     ],
+    retired=[Retired("council", None,
+                     "councils are now their own files under content/<language>/councils/, one "
+                     "per council or team", "no council: block in a school's file",
+                     retired.council_block)],
 )
 
 PERSON = ContentType(
@@ -212,15 +229,22 @@ MEETING = ContentType(
     body_help="Notes before the meeting; once held, the minutes (then set minutes: true).",
     fields=[
         Field("title", Word("Special meeting on the budget"),
-              "Leave blank for a regular meeting: portal names it from the school's council, the "
-              "school and the date ('Lincoln Site Advisory Council · Tue, Dec 8'). A title that "
-              "says more is shown with the council and school under it."),
-        Field("group", Choice(_vocabulary("meeting_groups", MEETING_GROUPS), "site_advisory_council",
+              "Leave blank for a regular meeting: portal names it from the council's own name "
+              "and the date ('Lincoln Site Advisory Council · Tue, Dec 8'). A title that says "
+              "more is shown with the council under it."),
+        Field("body", RefType("councils"),
+              "The council or team that meets: its file name in content/<language>/councils/, "
+              "like lincoln-elementary-site-advisory-council. Every meeting of a council or team "
+              "names its body (the school comes from the body's file)."),
+        Field("group", Choice(_vocabulary("meeting_groups", MEETING_GROUPS), "family_workshop",
                               source="meeting groups set in portal.yml under meeting_groups"),
-              "Which body meets, or what kind of gathering it is: one of the meeting_groups of "
-              "portal.yml (without that setting: " + ", ".join(MEETING_GROUPS) + ").",
-              required=True),
-        Field("school", RefType("schools"), "The school (leave out for district-wide meetings)."),
+              "Only for a gathering that is not a council's or team's meeting: one of the "
+              "meeting_groups of portal.yml (without that setting: " + ", ".join(MEETING_GROUPS)
+              + "). Leave it out when the meeting names its body.",
+              in_example=False),
+        Field("school", RefType("schools"),
+              "The school, for a meeting without a body (leave out for district-wide ones). A "
+              "body's meeting takes its school from the body.", in_example=False),
         Field("kind", Choice(MEETING_KINDS, "regular"),
               "regular (72 hours' notice) or special (24 hours).", default="regular"),
         Field("start", DateTimeType(), "When it starts (24-hour clock).", required=True),
@@ -295,6 +319,49 @@ MEETING = ContentType(
               in_example=False),
         Field("notice_posted", DateTimeType(), "When this notice was published in this language.",
               per_language=True),
+    ],
+    retired=[Retired("group", OLD_COUNCIL_GROUPS,
+                     "a council's or team's meeting now names its body: councils and teams are "
+                     "their own files under content/<language>/councils/",
+                     "body: the council's file name, instead of group:", retired.council_group)],
+)
+
+COUNCIL = ContentType(
+    name="council",
+    collection="councils",
+    title_field="name",
+    template="council.html",
+    list_template="councils.html",
+    doc="A council or team that meets: a school's advisory council or leadership team, or a "
+        "district council. Its meetings name it with body:.",
+    body_help="What the council or team does and decides, for families deciding to join.",
+    fields=[
+        Field("name", Word("Lincoln Site Advisory Council"), "The body's own name.",
+              required=True),
+        Field("school", RefType("schools"),
+              "The school's file name, like lincoln-elementary (leave out for a district-wide "
+              "body)."),
+        Field("kind", Choice(_vocabulary("council_kinds", COUNCIL_KINDS), "site_advisory_council",
+                             source="kinds of council set in portal.yml under council_kinds"),
+              "What kind of body it is: one of the council_kinds of portal.yml (without that "
+              "setting: " + ", ".join(COUNCIL_KINDS) + ").", required=True),
+        Field("members", ListOf(Obj([
+            Field("role", Word("Family members"), "Who sits on it, like Principal or Family "
+                  "members.", required=True),
+            Field("count", Int(1, 999, example=4), "How many seats this role has."),
+            Field("names", ListOf(Str(example="Ana Torres"), example=["Ana Torres"]),
+                  "Members' names, for those who agree to be listed."),
+            Field("person", RefType("people"),
+                  "A person's file name, like maria-elena-vargas, to link their page."),
+        ], shorthand="role")), "Its members, role by role, in the same order in every language."),
+        Field("schedule", Word("Second Tuesday of each month, 5:30 to 7:00 pm, in the library"),
+              "When it usually meets."),
+        Field("how_to_join", Word("Any parent or caregiver can join: tell the coordinator.",
+                                  multiline=True), "How families can join."),
+        Field("agenda", ListOf(Word("Present needs"),
+                               example=["Present needs", "Problem solving", "Celebrations",
+                                        "Partner updates"]),
+              "The standing structure of a meeting: the parts every meeting has, in order."),
     ],
 )
 
@@ -406,10 +473,10 @@ TRANSLATION_FIELD = Field(
                        "'portal translations mark'", example="3f2a9c1e7b4d"),
     "Written by 'portal translations mark' in a translation: which version of the source text "
     "it was made from. Do not edit by hand.", in_example=False, per_language=True)
-for _type in (SCHOOL, PERSON, MEETING, GRANT, NEWS, PAGE):
+for _type in (SCHOOL, PERSON, MEETING, GRANT, NEWS, PAGE, COUNCIL):
     _type.fields.append(TRANSLATION_FIELD)
     _type.by_name[TRANSLATION_FIELD.name] = TRANSLATION_FIELD
 
 CONTENT_TYPES: dict[str, ContentType] = {
-    t.collection: t for t in (SCHOOL, PERSON, MEETING, GRANT, NEWS, PAGE)
+    t.collection: t for t in (SCHOOL, PERSON, COUNCIL, MEETING, GRANT, NEWS, PAGE)
 }

@@ -250,6 +250,9 @@ SETTINGS: list[Setting] = [
             "The kinds of gathering a meeting can be (a meeting's group): id, label per language, "
             "in the order pages show them. Left out: the built-in list.",
             default=default_vocabulary("meeting_groups")),
+    Setting("council_kinds", VocabularyType("council_kinds"),
+            "The kinds of council or team (a council file's kind): id, label per language. Left "
+            "out: the built-in list.", default=default_vocabulary("council_kinds")),
     Setting("grant_kinds", VocabularyType("grant_kinds"),
             "The kinds of grant (a grant's kind): id, label per language. Left out: the built-in "
             "list.", default=default_vocabulary("grant_kinds")),

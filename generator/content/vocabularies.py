@@ -1,4 +1,5 @@
-"""Vocabularies a district names in ``portal.yml``: meeting groups, grant kinds, milestone steps.
+"""Vocabularies a district names in ``portal.yml``: meeting groups, kinds of council, grant kinds,
+milestone steps.
 
 Each is a list of ids, in the order pages show them, each with a label per language. Left
 out of ``portal.yml``, a vocabulary is the theme's own (``schema.MEETING_GROUPS``,
@@ -17,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content.schema import GRANT_KINDS, MEETING_GROUPS, MILESTONE_STEPS
+from generator.content.schema import COUNCIL_KINDS, GRANT_KINDS, MEETING_GROUPS, MILESTONE_STEPS
 from generator.content.settings_types import Localized, Reader, SettingsType
 from generator.core.errors import Problems, did_you_mean, show
 from generator.core.i18n import catalogue
@@ -46,6 +47,8 @@ class VocabularySpec:
 VOCABULARIES: dict[str, VocabularySpec] = {spec.setting: spec for spec in (
     VocabularySpec("meeting_groups", "meeting group", tuple(MEETING_GROUPS), "groups",
                    example="family_night"),
+    VocabularySpec("council_kinds", "kind of council or team", tuple(COUNCIL_KINDS), "council_kinds",
+                   example="family_council"),
     VocabularySpec("grant_kinds", "grant kind", tuple(GRANT_KINDS), "grant_kinds",
                    example="capacity_building"),
     VocabularySpec("milestone_steps", "milestone step", tuple(MILESTONE_STEPS), "steps",

@@ -4,9 +4,11 @@ Like the schools directory (``generator.derive.directory``), every choice is a l
 server-rendered page, so it works without JavaScript:
 
 * a school: its meetings page, ``/schools/<school>/meetings/`` (``generator.derive.meetings``);
-* a body: ``/meetings/bodies/<body>/``, every meeting of one kind of group, such as
-  ``/meetings/bodies/site-advisory-council/`` (``bodies`` is kept out of meeting file names by
-  ``generator.content.rules``, so no meeting can take these addresses).
+* who meets: ``/meetings/bodies/<body>/``, every meeting of one council or team (by its file
+  name, ``/meetings/bodies/lincoln-elementary-site-advisory-council/``), or of one kind of
+  gathering that is not a body's meeting (``/meetings/bodies/family-workshop/``).
+  ``bodies`` is kept out of meeting file names, and a council cannot take a gathering's name,
+  by ``generator.content.rules``, so no two choices share an address.
 
 With JavaScript the same links filter ``/meetings/`` in place, and school and body combine
 (themes/portal/assets/portal.js, "meeting filter").
@@ -16,36 +18,38 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.content.model import Site
+from generator.content.model import Meeting, Site
 from generator.derive.page import PageSpec
 from generator.derive.views import View
 
 BODIES_SECTION = "bodies"  # /meetings/bodies/<body>/
 
 
-def group_slug(group: str) -> str:
-    """A body's name in web addresses: site_advisory_council -> site-advisory-council."""
-    return group.replace("_", "-")
+def body_id(m: Meeting) -> str:
+    """Who meets, in web addresses: the body's file name, else the gathering's group
+    (family_workshop -> family-workshop)."""
+    return m.council.slug if m.council is not None else m.group.replace("_", "-")
 
 
-def body_path(group: str) -> str:
-    return f"meetings/{BODIES_SECTION}/{group_slug(group)}/"
+def body_path(body: str) -> str:
+    return f"meetings/{BODIES_SECTION}/{body}/"
 
 
-def group_of(m) -> str:
-    return m.get(m.site.default, "group")
-
-
-def groups_in_use(site: Site) -> list[str]:
-    """The groups that have at least one meeting, in the order of portal.yml's meeting_groups."""
-    used = {group_of(m) for m in site.meetings}
-    return [g for g in site.settings.meeting_groups.ids if g in used]
+def _bodies(site: Site, lang: str) -> list[tuple[str, object]]:
+    """(id, name) of everyone who meets: each council and team with a meeting, in the site's
+    order, then each kind of other gathering, in the order of portal.yml's meeting_groups."""
+    used = {body_id(m) for m in site.meetings}
+    councils = [(c.slug, c.title(lang)) for c in site.councils if c.slug in used]
+    groups = {m.group for m in site.meetings if m.council is None}
+    vocabulary = site.settings.meeting_groups
+    return councils + [(g.replace("_", "-"), vocabulary.label(g, lang)) for g in vocabulary.ids
+                       if g in groups]
 
 
 @dataclass
 class Choice:
     id: str
-    label: object  # a Text: a school's name, or a group's label (portal.yml or the catalogue)
+    label: object  # a Text: a school's or council's name, or a group's label (portal.yml or the catalogue)
     path: str
     count: int
 
@@ -63,26 +67,24 @@ def meeting_choices(site: Site, lang: str) -> MeetingChoices:
     # Counted in one pass: the filter is on every school's meetings page, and a district may
     # have hundreds of schools.
     per_school = Counter(m.school.slug for m in site.meetings if m.school is not None)
-    per_group = Counter(group_of(m) for m in site.meetings)
+    per_body = Counter(body_id(m) for m in site.meetings)
     schools = []
     for school in site.schools:
         if per_school[school.slug]:
             view = View(school, lang)
             schools.append(Choice(school.slug, view.short_name or view.name,
                                   f"{school.path}meetings/", per_school[school.slug]))
-    groups = site.settings.meeting_groups
-    bodies = [Choice(g, groups.label(g, lang), body_path(g), per_group[g]) for g in groups_in_use(site)]
+    bodies = [Choice(b, name, body_path(b), per_body[b]) for b, name in _bodies(site, lang)]
     return MeetingChoices(schools, bodies, len(site.meetings))
 
 
 def body_pages(site: Site, messages_for) -> list[PageSpec]:
-    """PAGE_PRODUCER: a page per body that meets, in every language."""
+    """PAGE_PRODUCER: a page for everyone who meets, in every language."""
     pages = []
-    groups = site.settings.meeting_groups
     for lang in site.languages:
         t = messages_for(lang)
-        for g in groups_in_use(site):
-            pages.append(PageSpec(lang, f"meetings/{BODIES_SECTION}/{group_slug(g)}.md", "meetings.html",
-                                  t("meeting_filter.body_title", body=groups.label(g, lang)), "filter",
-                                  "meetings", params=(("view", "body"), ("group", g))))
+        for b, name in _bodies(site, lang):
+            pages.append(PageSpec(lang, f"meetings/{BODIES_SECTION}/{b}.md", "meetings.html",
+                                  t("meeting_filter.body_title", body=name), "filter",
+                                  "meetings", params=(("view", "body"), ("body", b))))
     return pages

@@ -23,9 +23,6 @@ def page_url(site: Site, m: Meeting, lang: str) -> str:
 
 # -- names ---------------------------------------------------------------------------
 
-SCHOOL_COUNCIL = "site_advisory_council"  # the group whose name the school file gives (council.name)
-
-
 @dataclass(frozen=True)
 class MeetingName:
     """How one meeting is named in one language.
@@ -56,23 +53,34 @@ class MeetingName:
 
 
 def body_name(m: Meeting, lang: str) -> Text:
-    """Who meets: the school's own council name ('Lincoln Site Advisory Council') for its site
-    advisory council, or for another group the council's name says it is ('Mission Creek
-    Leadership Team'); else the group and the school ('Family workshop · César Chávez'), or the
-    group alone for a district meeting. The school is added to a council name that does not
-    already say it."""
-    group_id = m.get(lang, "group")
-    group = m.site.settings.meeting_groups.label(group_id, lang)
-    school = m.school
-    if school is None:
-        return group
-    short = school.get(lang, "short_name") or school.title(lang)
-    council = (school.get(lang, "council") or {}).get("name")
-    if not council or (group_id != SCHOOL_COUNCIL and group.casefold() not in council.casefold()):
-        return Text(f"{group} · {short}", lang)
-    if _says_school(str(council), school):
-        return council
-    return Text(f"{council} · {short}", council.lang)
+    """Who meets: the body's own name ('Lincoln Site Advisory Council', 'Mission Creek Leadership
+    Team'), with the school's short name added if the name does not already say it; for a
+    gathering that is not a body's meeting, the group and the school ('Family workshop · César
+    Chávez'), or the group alone for a district one."""
+    if m.council is not None:
+        return council_name(m.council, lang)
+    group, school = group_label(m, lang), m.school
+    return Text(f"{group} · {_short(school, lang)}", lang) if school is not None else group
+
+
+def council_name(council: Item, lang: str) -> Text:
+    """A council's or team's own name, with its school's short name added if the name does not
+    already say it, so that every school's 'Family council' can be told apart."""
+    name, school = council.title(lang), council.school
+    if school is None or _says_school(str(name), school):
+        return name
+    return Text(f"{name} · {_short(school, lang)}", name.lang)
+
+
+def group_label(m: Meeting, lang: str) -> Text:
+    """The kind of body or gathering, as portal.yml's council_kinds and meeting_groups name it
+    (else the built-in labels): 'Site advisory council', 'Family workshop'."""
+    vocabulary = m.site.settings.council_kinds if m.council is not None else m.site.settings.meeting_groups
+    return vocabulary.label(m.group, lang)
+
+
+def _short(school: Item, lang: str) -> Text:
+    return school.get(lang, "short_name") or school.title(lang)
 
 
 def _says_school(name: str, school: Item) -> bool:

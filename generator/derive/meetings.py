@@ -27,6 +27,7 @@ from babel.units import format_unit
 from generator.content.model import Meeting, Site
 from generator.content.documents import document_files, document_path
 from generator.core.i18n import babel_locale
+from generator.derive.meeting_filter import body_id
 from generator.derive.page import PageSpec
 from generator.derive.views import View
 
@@ -155,11 +156,11 @@ class Sections:
     past: list[MonthGroup]
 
 
-def sections(site: Site, lang: str, school=None, group: str | None = None) -> Sections:
+def sections(site: Site, lang: str, school=None, body: str | None = None) -> Sections:
     """Upcoming meetings (soonest first), then past ones by month (latest first), at build time:
-    every meeting, or one school's, or one body's (``group``, as on /meetings/bodies/...)."""
+    every meeting, or one school's, or one body's (``body``: its id on /meetings/bodies/...)."""
     meetings = [m for m in site.meetings if (school is None or m.school is school)
-                and (group is None or m.get(site.default, "group") == group)]
+                and (body is None or body_id(m) == body)]
     upcoming = [View(m, lang) for m in meetings if not m.is_past]
     past: dict[str, MonthGroup] = {}
     for m in reversed(meetings):

@@ -151,6 +151,8 @@ class SiteView:
     @property
     def managers(self) -> list[View]:
         return self._views(self._site.managers)
+    def councils(self) -> list[View]:
+        return self._views(self._site.councils)
 
     @property
     def meetings(self) -> list[View]:

@@ -4,7 +4,8 @@ Every language gets, under ``calendar/`` (``/es/calendar/`` for Spanish...):
 
 * ``meetings/<slug>.ics``   one meeting ("Add to calendar");
 * ``schools/<slug>.ics``    every meeting at a school;
-* ``bodies/<body>.ics``     every meeting of one body (a school's council, the district council);
+* ``bodies/<body>.ics``     every meeting of one body: a council or team (by its file name), or
+                            one other kind of gathering (``<school>-<group>``, or the group);
 * ``district.ics``          every meeting in the district.
 
 SUMMARY, DESCRIPTION and LOCATION are in the file's language. A meeting keeps
@@ -24,9 +25,9 @@ from urllib.parse import quote, urlencode
 
 from icalendar import Calendar, Event, vText
 
-from generator.content.model import Meeting, Site
+from generator.content.model import Item, Meeting, Site
 from generator.core.plaintext import line_safe_text
-from generator.derive.meeting_text import Words, page_url
+from generator.derive.meeting_text import Words, council_name, group_label, page_url
 from generator.derive.views import lang_prefix
 from generator.outputs.file import OutputFile
 
@@ -101,8 +102,7 @@ def event(site: Site, m: Meeting, words: Words) -> Event:
     if location:
         ev.add("location", _text(location))
     ev.add("url", line_safe_text(page_url(site, m, words.lang)))
-    group = site.settings.meeting_groups.label(m.get(site.default, "group"), words.lang)
-    ev.add("categories", [line_safe_text(group)])
+    ev.add("categories", [line_safe_text(group_label(m, words.lang))])
     ev.add("class", "PUBLIC")
     ev.add("transp", "TRANSPARENT" if m.is_called_off else "OPAQUE")
     return ev
@@ -126,11 +126,32 @@ def calendar(site: Site, meetings: list[Meeting], words: Words, name: str) -> by
     return cal.to_ical()
 
 
-def bodies(site: Site) -> dict[str, list[Meeting]]:
-    out: dict[str, list[Meeting]] = {}
+@dataclass
+class BodyCalendar:
+    """The calendar of one body (``bodies/<key>.ics``): a council or team, or the meetings of one
+    other kind of gathering (at one school, or in the district)."""
+
+    key: str
+    council: Item | None
+    meetings: list[Meeting]
+
+    @property
+    def school(self) -> Item | None:
+        return self.council.school if self.council is not None else self.meetings[0].school
+
+    def name(self, words: Words) -> str:
+        if self.council is not None:
+            return str(council_name(self.council, words.lang))
+        return words.name(self.meetings[0])
+
+
+def bodies(site: Site) -> list[BodyCalendar]:
+    """Every body's calendar: each council and team (one with no meeting yet too, so that
+    families can subscribe before its first), then each other gathering's."""
+    out = {c.slug: BodyCalendar(c.slug, c, []) for c in site.councils}
     for m in site.meetings:
-        out.setdefault(m.body_key, []).append(m)
-    return out
+        out.setdefault(m.body_key, BodyCalendar(m.body_key, None, [])).meetings.append(m)
+    return list(out.values())
 
 
 def calendar_files(site: Site, messages_for) -> list[OutputFile]:
@@ -152,8 +173,8 @@ def calendar_files(site: Site, messages_for) -> list[OutputFile]:
         for school in site.schools:
             add(school_ics(school.slug), by_school[school.slug],
                 t("meeting_notice.calendar_of", name=str(school.title(lang))))
-        for key, meetings in bodies(site).items():
-            add(body_ics(key), meetings, t("meeting_notice.calendar_of", name=words.name(meetings[0])))
+        for body in bodies(site):
+            add(body_ics(body.key), body.meetings, t("meeting_notice.calendar_of", name=body.name(words)))
         add(DISTRICT_ICS, site.meetings, t("meeting_notice.calendar_of", name=district))
     return files
 

@@ -91,7 +91,7 @@ BAD_INPUT = {
     "wrong type": ("content/en/people/ana-ruiz.md", "---\nname: Ana Ruiz\nrole: coordinator\nlanguages: es\n---\n",
                    "this is not a list"),
     "unknown reference": ("content/en/meetings/2026-12-08-alder-sac.md",
-                          "---\ngroup: site_advisory_council\nschool: alder\nstart: 2026-12-08 17:30\n"
+                          "---\ngroup: family_workshop\nschool: alder\nstart: 2026-12-08 17:30\n"
                           "end: \"19:00\"\nlocation: {place: Library}\n---\n",
                           "there is no school called 'alder'"),
     "duplicate slug": ("content/en/people/2026/ana-ruiz.md", "---\nname: Ana Two\nrole: staff\n---\n",

@@ -150,7 +150,7 @@ def test_new_meeting_writes_every_field_explained_in_each_language(project):
     for sub in MEETING.by_name["online"].type.fields:  # groups list their fields too
         assert f"# {sub}:" in text
     assert "start: 2027-01-12 17:30" in text and 'end: "19:00"' in text
-    assert "school: alder-elementary" in text and "group: site_advisory_council" in text
+    assert "body: alder-elementary-site-advisory-council" in text  # the school's council
     assert 'name: "Ana Ruiz"' in text  # the school's coordinator, for accommodations
     spanish_text = es.read_text()
     assert "# start: a fact, written once in content/en/meetings/2027-01-12-alder-elementary-sac.md" in spanish_text
@@ -181,10 +181,12 @@ def test_new_meeting_never_overwrites_and_suggests_schools(project):
 
 
 def test_new_district_meeting_must_be_given_a_place_before_it_builds(project):
+    project.write("content/en/councils/district-advisory-council.md",
+                  "---\nname: District Advisory Council\nkind: district_council\n---\n")
     result = run("new", "meeting", "-p", project.root, "--start", "2027-02-25 18:00")
     assert result.exit_code == 0, result.output
     path = project.root / "content/en/meetings/2027-02-25-district-advisory-council.md"
-    assert "group: district_advisory_council" in path.read_text()
+    assert "body: district-advisory-council" in path.read_text()
     out = check(project).output
     assert "has no place and no address" in out
     path.write_text(path.read_text().replace("  place:\n", "  place: District Office\n", 1)

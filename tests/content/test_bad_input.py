@@ -26,7 +26,7 @@ PERSON = "content/en/people/ana-ruiz.md"
 MEETING = "content/en/meetings/2026-12-09-alder-team.md"
 SCHOOL = "content/en/schools/alder-elementary.md"
 
-MEETING_TOP = "---\ngroup: leadership_team\nschool: alder-elementary\nstart: 2026-12-09 17:30\nend: \"19:00\"\n"
+MEETING_TOP = "---\ngroup: family_workshop\nschool: alder-elementary\nstart: 2026-12-09 17:30\nend: \"19:00\"\n"
 GRANT_TOP = "---\nname: After-school grant\nfunder: State\nkind: planning\n"
 SETTINGS = (REPO / "portal.yml").read_text(encoding="utf-8")
 SETTINGS_END = len(SETTINGS.splitlines()) + 1  # the line a setting added at the end is on
@@ -116,6 +116,23 @@ CASES: dict[str, Case] = {
         "the meeting file name 'bodies' is already used by the site", "content/en/meetings/bodies.md"),
     "end before start": Case({MEETING: MEETING_TOP.replace('"19:00"', '"16:00"') + "location: {place: Office}\n---\n"},
                              "the meeting ends before it starts", f"{MEETING}, line 5, field 'end'"),
+    "an old council: block on a school": Case(
+        {SCHOOL: SCHOOL_TOP + "council:\n  name: Alder Family Council\n  schedule: First Monday, 6 pm\n---\n"},
+        "councils are now their own files under content/<language>/councils/",
+        f"{SCHOOL}, line 7, field 'council'"),
+    "a council meeting with an old group and no body": Case(
+        {MEETING: MEETING_TOP.replace("family_workshop", "site_advisory_council") + "location: {place: Office}\n---\n"},
+        "replace 'group: site_advisory_council' with 'body: alder-elementary-site-advisory-council'",
+        f"{MEETING}, line 2, field 'group'"),
+    "a body's meeting at another school": Case(
+        {MEETING: "---\nbody: alder-elementary-site-advisory-council\nschool: birch\nstart: 2026-12-09 17:30\n"
+                  "end: \"19:00\"\nlocation: {place: Office}\n---\n",
+         "content/en/schools/birch.md": SCHOOL_TOP.replace("Alder", "Birch") + "---\n"},
+        "the meeting's school is not its body's", f"{MEETING}, line 3, field 'school'"),
+    "a meeting of an unknown body": Case(
+        {MEETING: "---\nbody: alder-council\nstart: 2026-12-09 17:30\nend: \"19:00\"\n"
+                  "location: {place: Office}\n---\n"},
+        "there is no council called 'alder-council'", f"{MEETING}, line 2, field 'body'"),
     "unknown time zone": Case({MEETING: MEETING_TOP + "location: {place: Office}\ntimezone: America/Las_Angeles\n---\n"},
                               'did you mean "America/Los_Angeles"', f"{MEETING}, line 7, field 'timezone'"),
     "a 300-character time zone": Case({MEETING: MEETING_TOP + "location: {place: Office}\ntimezone: "

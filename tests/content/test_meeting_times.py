@@ -19,8 +19,8 @@ def meeting(project, start: str, end: str, extra: str = "") -> None:
     """A meeting of the Alder council at START to END, with EXTRA front-matter lines."""
     project.write(MEETING, f"""
         ---
-        group: site_advisory_council
-        school: alder-elementary
+        body: alder-elementary-site-advisory-council
+        kind: regular
         start: {start}
         end: "{end}"
         location: {{place: Library}}

@@ -81,7 +81,7 @@ def test_wrong_type_says_expected_and_found(project):
 def test_unknown_reference_suggests_the_closest_slug(project):
     project.write("content/en/meetings/2026-12-09-typo.md", """
         ---
-        group: site_advisory_council
+        group: family_workshop
         school: alder-elementry
         start: 2026-12-09 17:30
         end: "19:00"
@@ -97,7 +97,7 @@ def test_unknown_reference_suggests_the_closest_slug(project):
 def test_duplicate_slug_names_both_files(project):
     project.write("content/en/meetings/2026/2026-12-08-alder-sac.md", """
         ---
-        group: site_advisory_council
+        group: community_presentation
         start: 2026-12-08 17:30
         end: "19:00"
         location: {place: Library}
@@ -174,7 +174,7 @@ def test_spanish_no_is_text_not_false(project):
 def test_meeting_end_before_start(project):
     project.write("content/en/meetings/2026-12-10-x.md", """
         ---
-        group: leadership_team
+        group: family_workshop
         school: alder-elementary
         start: 2026-12-10 17:30
         end: "07:00"
@@ -188,7 +188,7 @@ def test_meeting_end_before_start(project):
 def test_rescheduled_meeting_needs_previous_start(project):
     project.write("content/en/meetings/2026-12-11-x.md", """
         ---
-        group: leadership_team
+        group: community_presentation
         start: 2026-12-11 17:30
         end: "19:00"
         status: rescheduled
@@ -236,7 +236,7 @@ def test_byte_order_mark_is_accepted(project):
 def test_a_field_written_twice_is_an_error_naming_both_lines(project):
     project.write("content/en/meetings/2026-12-09-twice.md", """
         ---
-        group: leadership_team
+        group: community_presentation
         start: 2026-12-09 17:30
         end: "19:00"
         start: 2026-12-10 17:30
@@ -291,8 +291,7 @@ def test_yaml_mistakes_are_explained_at_the_line_where_they_start(project, front
 def test_a_link_with_another_scheme_is_not_told_to_add_https(project, url, words):
     project.write("content/en/meetings/2026-12-10-online.md", f"""
         ---
-        group: site_advisory_council
-        school: alder-elementary
+        body: alder-elementary-site-advisory-council
         start: 2026-12-10 17:30
         end: "19:00"
         online:

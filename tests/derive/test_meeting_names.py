@@ -22,7 +22,6 @@ ALDER_EN = """
       state: CA
       postal_code: "95301"
     coordinator: ana-ruiz
-    {council}
     ---
     A small school.
     """
@@ -31,17 +30,21 @@ ALDER_ES = """
     ---
     name: Escuela Primaria Alder
     short_name: Alder
-    {council}
     ---
     Una escuela pequeña.
     """
 
 
-def meeting(extra: str = "", group: str = "site_advisory_council", school: str = "school: alder-elementary") -> str:
+COUNCIL = "alder-elementary-site-advisory-council"  # tests/support.py MINIMAL's
+
+
+def meeting(extra: str = "", group: str | None = None, school: str = "school: alder-elementary",
+            body: str = COUNCIL) -> str:
+    """A meeting of BODY, or (with GROUP) a gathering at SCHOOL that is not a body's meeting."""
+    who = f"group: {group}\n        {school}" if group else f"body: {body}"
     return f"""
         ---
-        group: {group}
-        {school}
+        {who}
         start: 2026-12-08 17:30
         end: "19:00"
         location:
@@ -60,11 +63,15 @@ def names(project, lang: str, slug: str = "2026-12-08-alder-sac") -> tuple[str, 
     return words.name(m), words.title(m)
 
 
-def councils(project, en: str | None, es: str | None) -> None:
-    project.write("content/en/schools/alder-elementary.md",
-                  ALDER_EN.format(council=f"council:\n      name: {en}" if en else ""))
-    project.write("content/es/schools/alder-elementary.md",
-                  ALDER_ES.format(council=f"council:\n      name: {es}" if es else ""))
+def councils(project, en: str | None, es: str | None, slug: str = COUNCIL,
+             kind: str = "site_advisory_council", school: str = "school: alder-elementary") -> None:
+    """Alder with its short name, and the council SLUG named EN and ES (None: MINIMAL's council,
+    named by its kind, "Site advisory council")."""
+    project.write("content/en/schools/alder-elementary.md", ALDER_EN)
+    project.write("content/es/schools/alder-elementary.md", ALDER_ES)
+    if en:
+        project.write(f"content/en/councils/{slug}.md", f"---\nname: {en}\n{school}\nkind: {kind}\n---\n")
+        project.write(f"content/es/councils/{slug}.md", f"---\nname: {es}\n---\n")
 
 
 def test_the_school_councils_own_name_and_the_day_name_a_meeting_in_each_language(project):
@@ -94,16 +101,19 @@ def test_another_group_at_the_school_is_not_given_the_councils_name(project):
     assert names(project, "es")[1] == "Taller para familias · Alder · mar, 8 dic"
 
 
-def test_a_group_the_council_name_says_it_is_takes_that_name(project):
-    councils(project, "Alder Leadership Team", "Equipo de Liderazgo de Alder")
-    project.write("content/en/meetings/2026-12-08-alder-sac.md", meeting(group="leadership_team"))
+def test_a_team_is_named_by_its_own_name_not_its_kind(project):
+    councils(project, "Alder Leadership Team", "Equipo de Liderazgo de Alder",
+             slug="alder-elementary-leadership-team", kind="site_leadership_team")
+    project.write("content/en/meetings/2026-12-08-alder-sac.md",
+                  meeting(body="alder-elementary-leadership-team"))
     assert names(project, "en")[1] == "Alder Leadership Team · Tue, Dec 8"
     assert names(project, "es")[1] == "Equipo de Liderazgo de Alder · mar, 8 dic"
 
 
-def test_a_district_meeting_is_named_by_its_group_and_the_day(project):
-    project.write("content/en/meetings/2026-12-08-alder-sac.md",
-                  meeting(group="district_advisory_council", school=""))
+def test_a_district_meeting_is_named_by_its_body_and_the_day(project):
+    councils(project, "District advisory council", "Consejo asesor del distrito",
+             slug="district-advisory-council", kind="district_council", school="")
+    project.write("content/en/meetings/2026-12-08-alder-sac.md", meeting(body="district-advisory-council"))
     assert names(project, "en") == ("District advisory council", "District advisory council · Tue, Dec 8")
     assert names(project, "es")[1] == "Consejo asesor del distrito · mar, 8 dic"
     assert "Alder" not in names(project, "en")[1]
@@ -122,6 +132,13 @@ def test_a_postponed_meeting_is_not_named_by_a_day_it_no_longer_keeps(project):
     project.write("content/en/meetings/2026-12-08-alder-sac.md", meeting("status: postponed"))
     assert names(project, "en")[1] == "Alder Family Council"
     assert "Dec 8" not in names(project, "en")[1]
+
+
+def test_a_district_gathering_without_a_body_is_named_by_its_group(project):
+    project.write("content/en/meetings/2026-12-08-alder-sac.md",
+                  meeting(group="community_presentation", school=""))
+    assert names(project, "en")[1] == "Community presentation · Tue, Dec 8"
+    assert names(project, "es")[1] == "Presentación comunitaria · mar, 8 dic"
 
 
 @pytest.mark.parametrize("lang, expected", [("en", "Tue, Dec 8"), ("es", "mar, 8 dic")])

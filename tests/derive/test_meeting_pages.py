@@ -194,8 +194,7 @@ def test_json_ld_cannot_be_broken_out_of(project, tmp_path):
     project.write("content/en/meetings/2026-12-08-alder-sac.md", """
         ---
         title: "Budget </script><script>alert(1)</script>"
-        group: site_advisory_council
-        school: alder-elementary
+        body: alder-elementary-site-advisory-council
         start: 2026-12-08 17:30
         end: "19:00"
         location:

@@ -91,7 +91,7 @@ def test_school_body_and_district_calendars_hold_the_right_meetings(example_site
         assert set(cal) == {f"{m.slug}@{HOST}" for m in model.meetings if m.school is school}
     dac = events(read(example_site, "en", "calendar/bodies/district-advisory-council.ics"))
     assert set(dac) == {f"{m.slug}@{HOST}" for m in model.meetings
-                        if m.school is None and m.get("en", "group") == "district_advisory_council"}
+                        if m.council is not None and m.council.slug == "district-advisory-council"}
     assert len(dac) == 3
 
 

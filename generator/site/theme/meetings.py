@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from jinja2 import pass_context
 
+from generator.derive.meeting_filter import body_id
 from generator.derive.meeting_filter import meeting_choices as choices
 from generator.derive.meeting_text import Words
 from generator.derive.meetings import (
@@ -34,9 +35,15 @@ def _words(ctx):
 
 
 @pass_context
-def meeting_sections(ctx, school=None, group=None):
-    """Upcoming meetings, then past ones by month (all, one school's or one body's), at build time."""
-    return sections(page_context(ctx).site, ctx["lang"], school.item if school is not None else None, group)
+def meeting_sections(ctx, school=None, body=None):
+    """Upcoming meetings, then past ones by month (all, one school's or one body's, by its id on
+    /meetings/bodies/), at build time."""
+    return sections(page_context(ctx).site, ctx["lang"], school.item if school is not None else None, body)
+
+
+def meeting_body(m):
+    """Who meets, as the meetings filter names it (a council's file name, or a gathering's group)."""
+    return body_id(m.item)
 
 
 @pass_context
@@ -89,11 +96,11 @@ def calendar_feeds(ctx, school=None):
     site, lang, words = pc.site, ctx["lang"], _words(ctx)
     if school is not None:
         main = feed(site, lang, school_ics(school.item.slug))
-        groups = [(words.name(ms[0]), feed(site, lang, body_ics(key)))
-                  for key, ms in bodies(site).items() if ms[0].school is school.item]
+        groups = [(b.name(words), feed(site, lang, body_ics(b.key)))
+                  for b in bodies(site) if b.school is school.item]
     else:
         main = feed(site, lang, DISTRICT_ICS)
-        groups = [(words.name(ms[0]), feed(site, lang, body_ics(key))) for key, ms in bodies(site).items()]
+        groups = [(b.name(words), feed(site, lang, body_ics(b.key))) for b in bodies(site)]
     return {"main": main, "bodies": sorted(groups, key=lambda g: g[0])}
 
 
@@ -132,4 +139,4 @@ GLOBALS = {"meeting_sections": meeting_sections, "next_meetings": next_meetings,
                 "meeting_month": meeting_month, "meeting_months": meeting_months,
                 "meeting_links": meeting_links, "calendar_feeds": calendar_feeds,
                 "meeting_documents": meeting_documents, "meeting_jsonld": meeting_jsonld,
-                "in_language": in_language, "view_in": view_in}
+                "in_language": in_language, "view_in": view_in, "meeting_body": meeting_body}
