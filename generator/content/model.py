@@ -13,73 +13,10 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from generator.content.merge import Source
+from generator.content.item import Item, _foreign  # noqa: F401  (Item is part of the model)
 from generator.content.schema import AWARDED_STATUSES, CONTENT_TYPES, ContentType
 from generator.content.settings import Settings
 from generator.core.values import Ref, Text, last_day
-
-
-@dataclass(eq=False)
-class Item:
-    ctype: ContentType
-    slug: str
-    sources: dict[str, Source]  # the files, by language
-    data: dict[str, dict]  # the merged record, by language (every site language)
-    body: dict[str, Text | None]
-    site: "Site" = field(default=None, repr=False)
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.slug}>"
-
-    # -- identity and translation --------------------------------------------
-
-    @property
-    def collection(self) -> str:
-        return self.ctype.collection
-
-    @property
-    def path(self) -> str:
-        """Path of the item's page below a language root, e.g. 'schools/lincoln/'."""
-        prefix = self.ctype.url_prefix
-        return f"{prefix}/{self.slug}/" if prefix else f"{self.slug}/"
-
-    def get(self, lang: str, name: str, default: Any = None) -> Any:
-        value = self.data[lang].get(name)
-        return default if value is None else value
-
-    def title(self, lang: str) -> Text:
-        return self.get(lang, self.ctype.title_field)
-
-    def has_file(self, lang: str) -> bool:
-        return lang in self.sources
-
-    def source_lang(self) -> str:
-        """The language the item was first written in (for fallbacks)."""
-        d = self.site.settings.default_language
-        return d if d in self.sources else next(iter(self.sources))
-
-    def untranslated_words(self, lang: str) -> bool:
-        """True when any words on the page are in another language."""
-        return any(_foreign(v, lang) for v in self.data[lang].values()) or _foreign(
-            self.body.get(lang), lang)
-
-    def locate(self, name: str) -> tuple[str, int | None]:
-        """(file, line) where a top-level field is written, for messages."""
-        for src in self.sources.values():
-            if name in src.data:
-                return src.path, src.line((name,))
-        src = next(iter(self.sources.values()))
-        return src.path, None
-
-
-def _foreign(value: Any, lang: str) -> bool:
-    if isinstance(value, Text):
-        return value.lang != lang
-    if isinstance(value, list):
-        return any(_foreign(v, lang) for v in value)
-    if isinstance(value, dict):
-        return any(_foreign(v, lang) for v in value.values())
-    return False
 
 
 class School(Item):

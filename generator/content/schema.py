@@ -34,12 +34,10 @@ from generator.content.fieldtypes import (
     Email,
     Field,
     Int,
-    LanguageCode,
     ListOf,
     Money,
     Obj,
     OneOrList,
-    PerLanguage,
     Phone,
     RefType,
     Slug,
@@ -47,6 +45,7 @@ from generator.content.fieldtypes import (
     Url,
     Word,
 )
+from generator.content.languagetypes import LanguageCode, PerLanguage
 
 
 @dataclass
@@ -131,7 +130,7 @@ SCHOOL_LEVELS = ["early", "elementary", "middle", "k8", "high", "k12", "adult"]
 PERSON_ROLES = ["coordinator", "manager", "principal", "family_liaison", "counselor", "nurse",
                 "staff", "partner"]
 # Gatherings that are not a council's or team's meeting (those name their body instead).
-MEETING_GROUPS = ["family_workshop", "family_night", "resource_day", "clinic", "community_presentation"]
+MEETING_GROUPS = ["family_workshop", "community_presentation"]
 # The groups meetings of councils and teams had before councils were their own files.
 OLD_COUNCIL_GROUPS = ("site_advisory_council", "leadership_team", "district_advisory_council")
 COUNCIL_KINDS = ["site_advisory_council", "site_leadership_team", "school_site_council",

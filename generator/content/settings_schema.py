@@ -15,7 +15,8 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from generator.content.datetypes import TimeZoneType
-from generator.content.fieldtypes import Email, Int, Invalid, LanguageCode, Phone, Str, Url
+from generator.content.fieldtypes import Email, Int, Invalid, Phone, Str, Url
+from generator.content.languagetypes import LanguageCode
 from generator.content.settings_types import (
     Clock,
     Entries,
@@ -36,7 +37,7 @@ MAX_FILE_BYTES = 1_000_000  # the default largest content file: a long page is ~
 class Language:
     code: str
     name: str  # the language's own name for itself, e.g. "Español"
-    locale: str | None = None  # how numbers and money are written, e.g. es_US
+    locale: str | None = None  # how dates, numbers and money are written, e.g. es_US
 
 
 @dataclass
@@ -69,7 +70,7 @@ class MeetingTimes:
 
 
 class FormattingLocale(Str):
-    """A Babel locale such as es_US: how a language writes numbers and money."""
+    """A Babel locale such as es_US: how a language writes dates, numbers and money."""
 
     label = "formatting locale"
     expected = "a locale like es_US or en_US (language_COUNTRY)"
@@ -157,7 +158,7 @@ LANGUAGE = Group([
             required=True, example="en"),
     Setting("name", Str(example="English"), "The language's name in itself, like Español.",
             required=True, example="English"),
-    Setting("locale", FormattingLocale(), "How numbers and money are written in this language, "
+    Setting("locale", FormattingLocale(), "How dates, numbers and money are written in this language, "
             "like es_US (default: the language as written in the site's country, when known)."),
 ], noun="a field of a language", missing="each language needs a code and a name")
 
@@ -191,7 +192,7 @@ SETTINGS: list[Setting] = [
             parse=_default_language),
     Setting("country", Str(pattern=r"[A-Z]{2}", expected="a two-letter country code like US",
                            example="US"),
-            "The district's country (ISO 3166, like US): numbers and money are written as "
+            "The district's country (ISO 3166, like US): dates, numbers and money are written as "
             "there (es as es_US: $17,100,000) unless a language gives its own locale.", default="US"),
     Setting("language_names", Entries(Localized(), "language", id_type=LanguageCode()),
             "Names of languages that the formatting library does not name in every site "

@@ -112,15 +112,16 @@ def display_name(code: str, in_lang: str) -> str:
 class Formatter:
     """Localized dates, times, numbers and amounts for one language.
 
-    ``locale`` is how numbers and money are written (es_US: "$17,100,000"; default: the
-    language's own). Dates and times keep the language's own words and patterns (and the
-    catalogue's ``format:``), so Spanish dates read the same in every country. ``names`` gives the names of languages Babel does not name ({code: {lang: name}})."""
+    ``locale`` is the language as written in the district's country (es_US: "$17,100,000",
+    "5:30 p.m.", "mar, 8 de dic"; default: the language's own conventions): it drives dates,
+    times, numbers and money. The catalogue's ``format:`` patterns still say which parts a
+    date shows, so every page of a language reads alike. ``names`` gives the names of
+    languages Babel does not name ({code: {lang: name}})."""
 
     def __init__(self, lang: str, tz: tzinfo, messages: Messages, locale: str | None = None,
                  names: dict[str, dict[str, str]] | None = None):
         self.lang = lang
-        self.locale = babel_locale(lang)
-        self.number_locale = babel_locale(locale or lang)
+        self.locale = babel_locale(locale or lang)
         self.tz = tz
         self.messages = messages
         self.names = names or {}
@@ -143,7 +144,7 @@ class Formatter:
         return format_date(value, format=style, locale=self.locale)
 
     def day(self, value: date) -> str:
-        """A short day that names a meeting, 'Tue, Dec 8' or 'mar, 8 dic' (``format.date_day`` in
+        """A short day that names a meeting, 'Tue, Dec 8' or 'mar, 8 de dic' (``format.date_day`` in
         the catalogue, else Babel's weekday-month-day pattern for the language)."""
         if self.messages.has("format.date_day"):
             return format_date(value, format=self.messages("format.date_day"), locale=self.locale)
@@ -163,14 +164,14 @@ class Formatter:
         return get_timezone_name(self.local(value), width="long", locale=self.locale)
 
     def money(self, amount: Decimal, currency: str) -> str:
-        pattern = self.number_locale.currency_formats["standard"].pattern
+        pattern = self.locale.currency_formats["standard"].pattern
         if amount == amount.to_integral_value():
             pattern = pattern.replace(".00", "")
-        return format_currency(amount, currency, format=pattern, locale=self.number_locale,
+        return format_currency(amount, currency, format=pattern, locale=self.locale,
                                currency_digits=False)
 
     def number(self, value) -> str:
-        return format_decimal(value, locale=self.number_locale)
+        return format_decimal(value, locale=self.locale)
 
     def language_name(self, code: str) -> Text:
         """A language's name in this page's language ('inglés'), knowing its own language:

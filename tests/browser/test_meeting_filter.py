@@ -145,7 +145,7 @@ def test_meeting_cards_can_be_told_apart(page, model, lang):
     assert not [t for t in titles if re.fullmatch(r"(December meeting|Reunión de diciembre)", t)]
     lincoln = page.locator('.meeting-card:has(.card__title a[href$="2026-12-08-lincoln-sac/"])').first
     assert lincoln.locator(".card__title").inner_text().startswith(
-        "Lincoln Site Advisory Council · Tue, Dec 8" if lang == "en" else "Consejo Asesor Escolar de Lincoln · mar, 8 dic")
+        "Lincoln Site Advisory Council · Tue, Dec 8" if lang == "en" else "Consejo Asesor Escolar de Lincoln · mar, 8 de dic")
     assert WORDS[lang]["sac"] not in lincoln.inner_text(), "the council's own name, not the generic one"
     # A card with a title of its own names who meets under it, in the text colour, in bold.
     titled = page.locator('.meeting-card:has(.card__title a[href$="2026-10-28-sierra-vista-sac-special/"])').first

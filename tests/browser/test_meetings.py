@@ -109,7 +109,7 @@ def test_the_flyer_shows_both_languages_side_by_side_on_one_page(wide, model):
     page.emulate_media(media="screen")
     page.goto("es/meetings/2026-12-08-lincoln-sac/flyer/")
     assert page.locator('.flyer__half[lang="es"]').get_by_role(
-        "heading", name="Consejo Asesor Escolar de Lincoln · mar, 8 dic").is_visible()
+        "heading", name="Consejo Asesor Escolar de Lincoln · mar, 8 de dic").is_visible()
     assert page.locator('.flyer__half[lang="en"]').get_by_role(
         "heading", name="Lincoln Site Advisory Council · Tue, Dec 8").is_visible()
     assert page.get_by_role("button", name="Imprimir").is_visible()

@@ -22,7 +22,8 @@ def formatter(model, lang):
     from zoneinfo import ZoneInfo
 
     from generator.core.i18n import Formatter, Messages
-    return Formatter(lang, ZoneInfo(model.settings.timezone), Messages(lang, model.default))
+    return Formatter(lang, ZoneInfo(model.settings.timezone), Messages(lang, model.default),
+                     **model.settings.formatting(lang))
 
 
 def page_types(model):

@@ -23,7 +23,7 @@ WORDS = {
            "pending": "$120,000 requested in 1 grant application",
            "liaison": "Family Liaison", "manager": "Director of Student and Family Services"},
     "es": {"district": "Escuelas Consolidadas de Mesa Alta",
-           "zone": "hora estándar de las Montañas Rocosas", "time": "5:30 p. m.",
+           "zone": "hora estándar de las Montañas Rocosas", "time": "5:30 p.m.",
            "day": "jueves, 10 de diciembre de 2026", "others": "También atienden esta escuela",
            "coordinator": "Coordinación de escuela comunitaria", "applied": "Solicitada",
            "requested": "120.000 US$ solicitados", "awarded": "375.000 US$ concedidos en 1 subvención",

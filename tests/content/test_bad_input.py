@@ -165,7 +165,7 @@ CASES: dict[str, Case] = {
     "a month that is not real": Case({GRANT: GRANT_TOP + "amount: 1000\nawarded: 2024-13\n---\n"},
                                      "2024-13 is not a real month", f"{GRANT}, line 6, field 'awarded'"),
     "a meeting group not in portal.yml": Case(
-        {MEETING: MEETING_TOP.replace("group: leadership_team", "group: family_night") + "---\n"},
+        {MEETING: MEETING_TOP.replace("group: family_workshop", "group: family_night") + "location: {place: Office}\n---\n"},
         'or add it to the meeting groups set in portal.yml under meeting_groups', f"{MEETING}, line 2, field 'group'"),
     "a grant kind not in portal.yml": Case({GRANT: GRANT_TOP.replace("kind: planning", "kind: state") + "amount: 1\n---\n"},
                                            "one of: planning, implementation, coordination, other",

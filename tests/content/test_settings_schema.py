@@ -2,7 +2,7 @@
 language names, formatting locales)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from generator.content.fieldtypes import Context, Invalid, LanguageCode
+from generator.content.fieldtypes import Context, Invalid
+from generator.content.languagetypes import LanguageCode
 from generator.content.settings import load_settings
 from generator.content.settings_schema import SETTINGS
 from generator.core.errors import Problems
@@ -117,6 +118,15 @@ def test_spanish_money_in_the_us_reads_as_california_readers_expect():
     assert formatter("es", locale="es_US").money(Decimal("17100000"), "USD") == "$17,100,000"
     assert formatter("es").money(Decimal("17100000"), "USD") != "$17,100,000"  # Spain's way
     assert formatter("es", locale="es_US").number(1234567) == "1,234,567"
+
+
+def test_dates_and_times_follow_the_formatting_locale_too():
+    evening = datetime(2026, 12, 8, 17, 30)
+    us, spain = formatter("es", locale="es_US"), formatter("es", locale="es_ES")
+    assert us.time(evening) == "5:30 p.m." and spain.time(evening).replace("\u202f", " ") == "5:30 p. m."
+    assert us.day(evening.date()) == "mar, 8 de dic" and spain.day(evening.date()) == "mar, 8 dic"
+    # the catalogue's patterns still decide what a date shows, in every country
+    assert us.date(evening, "full") == spain.date(evening, "full") == "martes, 8 de diciembre de 2026"
 
 
 def test_a_language_babel_does_not_name_comes_from_settings_else_the_iso_table_in_english():

@@ -77,7 +77,7 @@ def councils(project, en: str | None, es: str | None, slug: str = COUNCIL,
 def test_the_school_councils_own_name_and_the_day_name_a_meeting_in_each_language(project):
     councils(project, "Alder Family Council", "Consejo de Familias de Alder")
     assert names(project, "en") == ("Alder Family Council", "Alder Family Council · Tue, Dec 8")
-    assert names(project, "es") == ("Consejo de Familias de Alder", "Consejo de Familias de Alder · mar, 8 dic")
+    assert names(project, "es") == ("Consejo de Familias de Alder", "Consejo de Familias de Alder · mar, 8 de dic")
     assert "Site advisory council" not in names(project, "en")[1]
     assert "Consejo asesor escolar" not in names(project, "es")[1]
 
@@ -85,20 +85,20 @@ def test_the_school_councils_own_name_and_the_day_name_a_meeting_in_each_languag
 def test_a_council_name_that_does_not_say_the_school_gets_its_short_name(project):
     councils(project, "Family Advisory Council", "Consejo Asesor de Familias")
     assert names(project, "en")[1] == "Family Advisory Council · Alder · Tue, Dec 8"
-    assert names(project, "es")[1] == "Consejo Asesor de Familias · Alder · mar, 8 dic"
+    assert names(project, "es")[1] == "Consejo Asesor de Familias · Alder · mar, 8 de dic"
 
 
 def test_without_a_council_name_the_group_and_the_schools_short_name(project):
     councils(project, None, None)
     assert names(project, "en")[1] == "Site advisory council · Alder · Tue, Dec 8"
-    assert names(project, "es")[1] == "Consejo asesor escolar · Alder · mar, 8 dic"
+    assert names(project, "es")[1] == "Consejo asesor escolar · Alder · mar, 8 de dic"
 
 
 def test_another_group_at_the_school_is_not_given_the_councils_name(project):
     councils(project, "Alder Family Council", "Consejo de Familias de Alder")
     project.write("content/en/meetings/2026-12-08-alder-sac.md", meeting(group="family_workshop"))
     assert names(project, "en")[1] == "Family workshop · Alder · Tue, Dec 8"
-    assert names(project, "es")[1] == "Taller para familias · Alder · mar, 8 dic"
+    assert names(project, "es")[1] == "Taller para familias · Alder · mar, 8 de dic"
 
 
 def test_a_team_is_named_by_its_own_name_not_its_kind(project):
@@ -107,7 +107,7 @@ def test_a_team_is_named_by_its_own_name_not_its_kind(project):
     project.write("content/en/meetings/2026-12-08-alder-sac.md",
                   meeting(body="alder-elementary-leadership-team"))
     assert names(project, "en")[1] == "Alder Leadership Team · Tue, Dec 8"
-    assert names(project, "es")[1] == "Equipo de Liderazgo de Alder · mar, 8 dic"
+    assert names(project, "es")[1] == "Equipo de Liderazgo de Alder · mar, 8 de dic"
 
 
 def test_a_district_meeting_is_named_by_its_body_and_the_day(project):
@@ -115,7 +115,7 @@ def test_a_district_meeting_is_named_by_its_body_and_the_day(project):
              slug="district-advisory-council", kind="district_council", school="")
     project.write("content/en/meetings/2026-12-08-alder-sac.md", meeting(body="district-advisory-council"))
     assert names(project, "en") == ("District advisory council", "District advisory council · Tue, Dec 8")
-    assert names(project, "es")[1] == "Consejo asesor del distrito · mar, 8 dic"
+    assert names(project, "es")[1] == "Consejo asesor del distrito · mar, 8 de dic"
     assert "Alder" not in names(project, "en")[1]
 
 
@@ -138,10 +138,10 @@ def test_a_district_gathering_without_a_body_is_named_by_its_group(project):
     project.write("content/en/meetings/2026-12-08-alder-sac.md",
                   meeting(group="community_presentation", school=""))
     assert names(project, "en")[1] == "Community presentation · Tue, Dec 8"
-    assert names(project, "es")[1] == "Presentación comunitaria · mar, 8 dic"
+    assert names(project, "es")[1] == "Presentación comunitaria · mar, 8 de dic"
 
 
-@pytest.mark.parametrize("lang, expected", [("en", "Tue, Dec 8"), ("es", "mar, 8 dic")])
+@pytest.mark.parametrize("lang, expected", [("en", "Tue, Dec 8"), ("es", "mar, 8 de dic")])
 def test_the_name_gives_the_day_in_the_meetings_own_time_zone(project, lang, expected):
     # 23:30 in Los Angeles is already the 9th in UTC: the name keeps the local day.
     project.write("content/en/meetings/2026-12-08-alder-sac.md",

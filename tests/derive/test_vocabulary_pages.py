@@ -41,11 +41,11 @@ def html(site, lang, path):
 def test_a_group_of_its_own_names_the_meeting_everywhere(site, lang, group, school):
     page = html(site, lang, MEETING)
     assert f"<title>{group} · {school}" in page
-    card = html(site, lang, "meetings/").split('data-meeting-group="resource_day"')[1].split("</article>")[0]
+    card = html(site, lang, "meetings/").split('data-meeting-group="resource-day"')[1].split("</article>")[0]
     assert f"{group} · {school}" in card
     body = html(site, lang, "meetings/bodies/resource-day/")
     assert re.search(rf"<h1>[^<]*{group}", body)
-    assert re.search(rf'data-value="resource_day"[^>]*>{group} <span class="filter__count">\(1\)', body)
+    assert re.search(rf'data-value="resource-day"[^>]*>{group} <span class="filter__count">\(1\)', body)
     cal = Calendar.from_ical((site / url(lang, "calendar/meetings/2026-12-12-alder-resources.ics")).read_bytes())
     [event] = cal.walk("VEVENT")
     assert [str(c) for c in event.get("categories").cats] == [group]
@@ -53,8 +53,8 @@ def test_a_group_of_its_own_names_the_meeting_everywhere(site, lang, group, scho
 
 def test_the_filter_lists_the_groups_in_the_order_of_the_settings(site):
     page = html(site, "es", "meetings/")
-    bodies = re.findall(r'data-filter="body" data-value="([a-z_]+)"', page)
-    assert bodies == ["site_advisory_council", "resource_day"]
+    bodies = re.findall(r'data-filter="body" data-value="([a-z_-]+)"', page)
+    assert bodies == ["alder-elementary-site-advisory-council", "resource-day"]  # councils, then groups
 
 
 @pytest.mark.parametrize("lang, kind, first", [

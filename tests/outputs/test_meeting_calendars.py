@@ -57,7 +57,7 @@ def test_summary_description_and_location_are_in_the_calendars_language(example_
     en = read(example_site, "en", f"calendar/meetings/{m.slug}.ics").walk("VEVENT")[0]
     es = read(example_site, "es", f"calendar/meetings/{m.slug}.ics").walk("VEVENT")[0]
     assert str(en["SUMMARY"]) == "Lincoln Site Advisory Council · Tue, Dec 8"
-    assert str(es["SUMMARY"]) == "Consejo Asesor Escolar de Lincoln · mar, 8 dic"
+    assert str(es["SUMMARY"]) == "Consejo Asesor Escolar de Lincoln · mar, 8 de dic"
     assert "When: Tuesday, December 8, 2026" in str(en["DESCRIPTION"])
     assert "Cuándo: martes, 8 de diciembre de 2026" in str(es["DESCRIPTION"])
     assert "Aprobación del acta de noviembre" in str(es["DESCRIPTION"])
@@ -227,7 +227,7 @@ def test_meeting_page_links_to_its_calendar_google_and_its_bodys_subscription(ex
     add = next(u for u in google if "action=TEMPLATE" in u)
     query = parse_qs(urlsplit(add).query)
     assert query["dates"] == ["20261209T013000Z/20261209T030000Z"]
-    assert query["text"][0] == "Consejo Asesor Escolar de Lincoln · mar, 8 dic"
+    assert query["text"][0] == "Consejo Asesor Escolar de Lincoln · mar, 8 de dic"
     assert query["ctz"] == ["America/Los_Angeles"]
     subscribe = next(u for u in google if "cid=" in u)
     assert unquote(parse_qs(urlsplit(subscribe).query)["cid"][0]) == f"webcal://{HOST}/es/{body}"
