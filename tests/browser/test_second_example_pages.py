@@ -26,8 +26,8 @@ WORDS = {
            "zone": "hora estándar de las Montañas Rocosas", "time": "5:30 p.m.",
            "day": "jueves, 10 de diciembre de 2026", "others": "También atienden esta escuela",
            "coordinator": "Coordinación de escuela comunitaria", "applied": "Solicitada",
-           "requested": "120.000 US$ solicitados", "awarded": "375.000 US$ concedidos en 1 subvención",
-           "pending": "120.000 US$ solicitados en 1 solicitud de subvención",
+           "requested": "$120,000 solicitados", "awarded": "$375,000 concedidos en 1 subvención",
+           "pending": "$120,000 solicitados en 1 solicitud de subvención",
            "liaison": "Enlace con las Familias",
            "manager": "Director de Servicios para Alumnos y Familias"},
 }
