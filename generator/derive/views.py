@@ -151,6 +151,8 @@ class SiteView:
     @property
     def managers(self) -> list[View]:
         return self._views(self._site.managers)
+
+    @property
     def councils(self) -> list[View]:
         return self._views(self._site.councils)
 
