@@ -255,3 +255,20 @@ def test_the_clinics_are_gatherings_families_can_find_by_their_own_names(page, l
     assert link.count() == 1
     address = link.evaluate("a => new URL(a.href).pathname")
     assert address == "/" + url(lang, "meetings/2026-12-11-mesa-alta-mvd-clinic/")
+
+
+@pytest.mark.parametrize("lang, other", [("en", "es"), ("es", "en")])
+def test_a_meeting_lists_its_agenda_in_the_pages_language_first_and_marks_the_other(page, lang, other):
+    page.goto(url(lang, MEETING))
+    links = page.locator("main ul.documents a")
+    assert links.count() == 2, "one agenda, in two languages"
+    first, second = links.nth(0), links.nth(1)
+    assert first.get_attribute("href").endswith(f"/files/2026-12-10-leadership-team-agenda-{lang}.pdf")
+    assert first.get_attribute("hreflang") is None and first.locator("[lang]").count() == 0
+    assert second.get_attribute("href").endswith(f"/files/2026-12-10-leadership-team-agenda-{other}.pdf")
+    assert second.get_attribute("hreflang") == other
+    assert second.locator(f'[lang="{other}"]').count() == 1
+    named = {"en": "(English)", "es": "(Español)"}[other]
+    assert named in page.locator("main ul.documents li").nth(1).inner_text()
+    response = page.request.get(second.evaluate("a => a.href"))
+    assert response.ok and response.body().startswith(b"%PDF")
