@@ -165,7 +165,7 @@ CASES: dict[str, Case] = {
     "a month that is not real": Case({GRANT: GRANT_TOP + "amount: 1000\nawarded: 2024-13\n---\n"},
                                      "2024-13 is not a real month", f"{GRANT}, line 6, field 'awarded'"),
     "a meeting group not in portal.yml": Case(
-        {MEETING: MEETING_TOP.replace("group: leadership_team", "group: family_night") + "---\n"},
+        {MEETING: MEETING_TOP.replace("group: family_workshop", "group: harvest_fair") + "---\n"},
         'or add it to the meeting groups set in portal.yml under meeting_groups', f"{MEETING}, line 2, field 'group'"),
     "a grant kind not in portal.yml": Case({GRANT: GRANT_TOP.replace("kind: planning", "kind: state") + "amount: 1\n---\n"},
                                            "one of: planning, implementation, coordination, other",
@@ -174,9 +174,9 @@ CASES: dict[str, Case] = {
         {GRANT: GRANT_TOP + "amount: 1000\nmilestones:\n  - {id: hire, title: Hire, step: 5}\n---\n"},
         '"5" is not a known choice', f"{GRANT}, line 7, field 'milestones[1].step'"),
     "a meeting group in portal.yml without a label": Case(
-        {"portal.yml": SETTINGS + "meeting_groups:\n  family_night:\n"},
-        "the meeting group 'family_night' has no label",
-        f"portal.yml, line {SETTINGS_END + 1}, field 'meeting_groups.family_night.label'"),
+        {"portal.yml": SETTINGS + "meeting_groups:\n  harvest_fair:\n"},
+        "the meeting group 'harvest_fair' has no label",
+        f"portal.yml, line {SETTINGS_END + 1}, field 'meeting_groups.harvest_fair.label'"),
     "a milestone step id with spaces in portal.yml": Case(
         {"portal.yml": SETTINGS + "milestone_steps:\n  Key practice 1:\n    label: {en: A, es: B}\n"},
         'write it as "key_practice_1"', f"portal.yml, line {SETTINGS_END + 1}, field 'milestone_steps.Key practice 1'"),
