@@ -117,7 +117,7 @@ MINIMAL = {
 # milestone steps, given in an order that is not alphabetical.
 OWN_VOCABULARIES = """
 meeting_groups:
-  site_advisory_council:
+  family_workshop:
   resource_day:
     label: {en: Resource day, es: Día de recursos}
 grant_kinds:

@@ -49,10 +49,10 @@ def test_a_vocabulary_of_its_own_keeps_its_order_and_its_labels_per_language(pro
     # without a short label, the label is the short one
     assert steps.label("family_engagement", "en", short=True) == "Key practice: family engagement"
     groups = settings.meeting_groups
-    assert groups.ids == ["site_advisory_council", "resource_day"]
+    assert groups.ids == ["family_workshop", "resource_day"]
     assert groups.label("resource_day", "es") == "Día de recursos"
     # a built-in id listed without a label keeps the catalogue's, in every language
-    assert groups.label("site_advisory_council", "es") == "Consejo asesor escolar"
+    assert groups.label("family_workshop", "es") == "Taller para familias"
     assert settings.grant_kinds.ids == ["state_implementation"]
 
 
@@ -67,8 +67,8 @@ def test_a_label_missing_in_a_language_warns_and_falls_back_marked(project):
 
 
 @pytest.mark.parametrize("extra, field, words", [
-    ("meeting_groups:\n  family_night: {}\n", "meeting_groups.family_night.label",
-     "the meeting group 'family_night' has no label"),
+    ("meeting_groups:\n  harvest_fair: {}\n", "meeting_groups.harvest_fair.label",
+     "the meeting group 'harvest_fair' has no label"),
     ("milestone_steps:\n  Key practice 1:\n    label: {en: A, es: B}\n", "milestone_steps.Key practice 1",
      "cannot be used as the id of a milestone step"),
     ("grant_kinds:\n  state:\n    lable: {en: State grant, es: Estatal}\n", "grant_kinds.state.lable",
@@ -103,7 +103,7 @@ def test_a_meeting_group_not_in_the_vocabulary_lists_the_ids_and_says_where_they
         """)
     [error] = [p for p in errors_of(project) if p.field == "group"]
     assert error.file == "content/en/meetings/2026-12-12-alder-resources.md" and error.line == 2
-    assert error.expected == "one of: site_advisory_council, resource_day"
+    assert error.expected == "one of: family_workshop, resource_day"
     assert 'did you mean "resource_day"?' in error.suggestion
     assert "portal.yml under meeting_groups" in error.suggestion
 
@@ -172,7 +172,7 @@ def test_portal_new_refuses_a_group_outside_the_list_and_asks_for_one_the_list_l
     project = own_vocabulary_project(tmp_path / "proj")
     wrong = new_meeting(project, "--group", "resource_dya")
     assert wrong.exit_code != 0 and "meeting_groups" in wrong.output and '"resource_day"' in wrong.output
-    district = new_meeting(project)  # no district_advisory_council in this district's list
+    district = new_meeting(project)  # this district has no district council's file
     assert district.exit_code != 0
-    assert "--group is needed" in district.output and "site_advisory_council, resource_day" in district.output
+    assert "no district council" in district.output and "--group" in district.output
     assert not list((project.root / "content/en/meetings").glob("2026-12-19-*"))
