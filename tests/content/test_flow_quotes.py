@@ -35,7 +35,7 @@ def test_a_colon_in_a_group_in_front_matter_names_the_file_and_line(project):
                                  "location: {place: Library: room 4}\n"), encoding="utf-8")
     result = check(project)
     assert result.exit_code == 1
-    assert "content/en/meetings/2026-12-08-alder-sac.md, line 6" in result.output
+    assert "content/en/meetings/2026-12-08-alder-sac.md, line 5" in result.output
     assert 'put the text in double quotes: place: "Library: room 4"' in result.output
 
 
@@ -46,7 +46,7 @@ def test_a_comma_in_a_group_in_front_matter_is_named_as_a_cut_text(project):
                                  "location: {place: Library, room 4}\n"), encoding="utf-8")
     result = check(project)
     assert result.exit_code == 1
-    assert "content/en/meetings/2026-12-08-alder-sac.md, line 6" in result.output
+    assert "content/en/meetings/2026-12-08-alder-sac.md, line 5" in result.output
     assert "'room 4' looks like the rest of the text of 'place', cut off by a comma" in result.output
     assert 'place: "Library, room 4"' in result.output
     assert "'room 4' is not a field" not in result.output
