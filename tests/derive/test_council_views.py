@@ -25,7 +25,7 @@ def model():
 
 
 def test_the_filter_offers_each_council_and_team_then_the_other_gatherings(model):
-    choices = meeting_choices(model, "es", Messages("es", "en"))
+    choices = meeting_choices(model, "es")
     ids = [c.id for c in choices.bodies]
     assert ids[0] == "district-advisory-council"  # the district's body first
     assert SITE_COUNCILS | {"mission-creek-high-leadership-team"} <= set(ids)
