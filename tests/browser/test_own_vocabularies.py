@@ -38,7 +38,7 @@ def own(browser, own_vocabulary_url):
 def test_a_group_of_its_own_is_a_body_to_find_meetings_by(own, lang):
     words = OWN[lang]
     own.goto(url(lang, "meetings/"))
-    body = own.locator('.filter__option[data-filter="body"][data-value="resource_day"]')
+    body = own.locator('.filter__option[data-filter="body"][data-value="resource-day"]')
     assert " ".join(body.inner_text().split()) == f"{words['group']} (1)"
     body.click()
     own.wait_for_url(re.compile(r"resource(-|_)day"))

@@ -174,9 +174,9 @@ CASES: dict[str, Case] = {
         {GRANT: GRANT_TOP + "amount: 1000\nmilestones:\n  - {id: hire, title: Hire, step: 5}\n---\n"},
         '"5" is not a known choice', f"{GRANT}, line 7, field 'milestones[1].step'"),
     "a meeting group in portal.yml without a label": Case(
-        {"portal.yml": SETTINGS + "meeting_groups:\n  family_night:\n"},
-        "the meeting group 'family_night' has no label",
-        f"portal.yml, line {SETTINGS_END + 1}, field 'meeting_groups.family_night.label'"),
+        {"portal.yml": SETTINGS + "meeting_groups:\n  harvest_fair:\n"},
+        "the meeting group 'harvest_fair' has no label",
+        f"portal.yml, line {SETTINGS_END + 1}, field 'meeting_groups.harvest_fair.label'"),
     "a milestone step id with spaces in portal.yml": Case(
         {"portal.yml": SETTINGS + "milestone_steps:\n  Key practice 1:\n    label: {en: A, es: B}\n"},
         'write it as "key_practice_1"', f"portal.yml, line {SETTINGS_END + 1}, field 'milestone_steps.Key practice 1'"),

@@ -67,8 +67,8 @@ def test_a_label_missing_in_a_language_warns_and_falls_back_marked(project):
 
 
 @pytest.mark.parametrize("extra, field, words", [
-    ("meeting_groups:\n  family_night: {}\n", "meeting_groups.family_night.label",
-     "the meeting group 'family_night' has no label"),
+    ("meeting_groups:\n  harvest_fair: {}\n", "meeting_groups.harvest_fair.label",
+     "the meeting group 'harvest_fair' has no label"),
     ("milestone_steps:\n  Key practice 1:\n    label: {en: A, es: B}\n", "milestone_steps.Key practice 1",
      "cannot be used as the id of a milestone step"),
     ("grant_kinds:\n  state:\n    lable: {en: State grant, es: Estatal}\n", "grant_kinds.state.lable",

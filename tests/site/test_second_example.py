@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from click.testing import CliRunner
@@ -39,7 +40,7 @@ def test_the_second_example_passes_check_strict_with_no_warning():
     result = run("check", "--strict", "-p", str(SECOND_EXAMPLE), *NOW)
     assert result.exit_code == 0, result.output
     assert "Warning" not in result.output
-    assert "Content is valid: 1 school, 3 people, 1 council, 4 meetings, 2 grants" in result.output
+    assert "Content is valid: 1 school, 3 people, 1 council, 6 meetings, 2 grants" in result.output
 
 
 def test_every_spanish_translation_of_the_second_example_is_complete_and_current():
@@ -83,7 +84,7 @@ def test_its_meetings_are_in_mountain_time_on_pages_and_calendars(second_example
     calendar = Calendar.from_ical(ics)
     assert calendar["X-WR-TIMEZONE"] == "America/Denver"
     starts = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
-    assert [str(s.tzinfo) for s in starts] == ["America/Denver"] * 4
+    assert [str(s.tzinfo) for s in starts] == ["America/Denver"] * 6
     assert starts[2].hour == 17 and starts[2].utcoffset().total_seconds() == -7 * 3600
 
 
@@ -106,3 +107,26 @@ def test_its_school_page_shows_its_coordinator_then_the_others_who_serve_it(seco
         at = [words.index(w) for w in (coordinator_heading, "Inés Baca", others_heading,
                                         "Tomás Quintana", "Rafaela Montoya")]
         assert at == sorted(at), (prefix, at)
+
+
+@pytest.mark.parametrize("page, words, target", [
+    ("grants/state-community-schools-implementation/", {"": "leadership team", "es/": "equipo de liderazgo"},
+     "councils/mesa-alta-high-leadership-team/"),
+    ("grants/rural-health-access-application/", {"": "November meeting", "es/": "reunión de noviembre"},
+     "meetings/2026-11-12-mesa-alta-leadership-team/"),
+    ("news/birth-certificate-clinic-january/", {"": "clinic's notice", "es/": "aviso de la clínica"},
+     "meetings/2027-01-08-mesa-alta-birth-certificate-clinic/"),
+    ("councils/mesa-alta-high-leadership-team/",
+     {"": "state community schools grant", "es/": "subvención estatal de escuelas comunitarias"},
+     "grants/state-community-schools-implementation/#milestones"),
+])
+def test_its_body_links_lead_to_the_item_in_the_pages_own_language(second_example_site, page, words, target):
+    """Staff wrote each link once, as the path of the item's file; each language's page links to
+    that item's page in the same language."""
+    for prefix, link_text in words.items():
+        html = read(second_example_site, prefix + page)
+        words_of_link = re.escape(link_text).replace("'", "(?:'|’)")  # the typographer's apostrophe
+        hrefs = re.findall(r'<a href="([^"]+)"[^>]*>' + words_of_link + "</a>", html)
+        assert len(hrefs) == 1, (prefix, link_text)
+        base = f"https://site.example/{prefix}{page}"
+        assert urljoin(base, hrefs[0]) == f"https://site.example/{prefix}{target}", (prefix, hrefs[0])
