@@ -38,13 +38,12 @@ def axe_violations(page) -> AxeResults:
     return AxeResults(page.evaluate(f"axe.run(document, {json.dumps(AXE_OPTIONS)})"))
 
 
-def test_every_page_passes_axe_at_phone_and_desktop_width(page, example_site):
-    paths = every_page(example_site)
-    assert {"index.html", "es/index.html", "404.html", "es/404.html"} <= set(paths)
+def axe_failures(page, paths: list[str]) -> list[str]:
+    """Each page view (every page at each of WIDTHS) with an axe violation, and its report
+    (also run over the second example, tests/browser/test_second_example_pages.py)."""
     page.set_default_timeout(PAGE_TIMEOUT_MS)
     axe_script = Axe().axe_script
     failures = []
-    started = time.monotonic()
     for path in paths:
         page.set_viewport_size({"width": WIDTHS[0][0], "height": WIDTHS[0][1]})
         response = page.goto(path)
@@ -55,5 +54,13 @@ def test_every_page_passes_axe_at_phone_and_desktop_width(page, example_site):
             results = axe_violations(page)
             if results.violations_count:
                 failures.append(f"/{path} at {width} px: {results.generate_report()}")
+    return failures
+
+
+def test_every_page_passes_axe_at_phone_and_desktop_width(page, example_site):
+    paths = every_page(example_site)
+    assert {"index.html", "es/index.html", "404.html", "es/404.html"} <= set(paths)
+    started = time.monotonic()
+    failures = axe_failures(page, paths)
     print(f"\naxe: {len(paths)} pages at {len(WIDTHS)} widths in {time.monotonic() - started:.0f} s")
     assert not failures, f"{len(failures)} page views with violations:\n\n" + "\n\n".join(failures)

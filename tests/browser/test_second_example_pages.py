@@ -123,26 +123,11 @@ def test_every_page_of_the_second_site_passes_axe_at_phone_and_desktop_width(sec
                                                                             second_example_site):
     """The gate of test_every_page.py, walked over the second site: its own data (one school,
     one application, its services) must not hide a violation either."""
-    from axe_playwright_python.sync_playwright import Axe
+    from test_every_page import axe_failures, every_page
 
-    from test_every_page import PAGE_TIMEOUT_MS, WIDTHS, axe_violations, every_page
-
-    page = second_page
     paths = every_page(second_example_site)
     assert {"index.html", "es/index.html", "schools/mesa-alta-high/index.html"} <= set(paths)
-    page.set_default_timeout(PAGE_TIMEOUT_MS)
-    axe_script = Axe().axe_script
-    failures = []
-    for path in paths:
-        page.set_viewport_size({"width": WIDTHS[0][0], "height": WIDTHS[0][1]})
-        response = page.goto(path)
-        assert response.ok, f"/{path}: HTTP {response.status}"
-        page.evaluate(axe_script)
-        for width, height in WIDTHS:
-            page.set_viewport_size({"width": width, "height": height})
-            results = axe_violations(page)
-            if results.violations_count:
-                failures.append(f"/{path} at {width} px: {results.generate_report()}")
+    failures = axe_failures(second_page, paths)
     assert not failures, f"{len(failures)} page views with violations:\n\n" + "\n\n".join(failures)
 
 

@@ -89,22 +89,28 @@ def inside_site(address: str) -> bool:
     return parts.scheme in SITE_SCHEMES and parts.netloc == SITE_HOST
 
 
-@pytest.fixture(scope="module")
-def crawl(example_site: Path) -> Crawl:
-    references, ids = [], {}
-    for f in sorted(example_site.rglob("*")):
-        rel = f.relative_to(example_site).as_posix()
+def references(site: Path) -> tuple[list[Reference], dict[str, set[str]]]:
+    """Every address written in a built site's pages and stylesheets, and each page's ids
+    (also crawled over the second example, test_second_example_gates.py)."""
+    found, ids = [], {}
+    for f in sorted(site.rglob("*")):
+        rel = f.relative_to(site).as_posix()
         if f.suffix == ".html":
             scan = PageScan(rel)
             scan.feed(f.read_text(encoding="utf-8"))
             scan.close()
-            references += scan.references
+            found += scan.references
             ids[rel] = scan.ids
         elif f.suffix == ".css":
             text = f.read_text(encoding="utf-8")
-            references += [Reference(rel, text.count("\n", 0, m.start()) + 1, m.group(2))
-                           for m in CSS_URL.finditer(text)]
-    return Crawl(example_site, references, ids)
+            found += [Reference(rel, text.count("\n", 0, m.start()) + 1, m.group(2))
+                      for m in CSS_URL.finditer(text)]
+    return found, ids
+
+
+@pytest.fixture(scope="module")
+def crawl(example_site: Path) -> Crawl:
+    return Crawl(example_site, *references(example_site))
 
 
 def resolved(crawl: Crawl, ref: Reference) -> str | None:

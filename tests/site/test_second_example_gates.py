@@ -13,7 +13,7 @@ import yaml
 
 from support import SECOND_EXAMPLE
 from test_html_validity import CANARY, describe, run_vnu
-from test_links import CSS_URL, SITE_SCHEMES, PageScan, Reference, target_file
+from test_links import SITE_SCHEMES, Reference, references, target_file
 from test_page_weight import BUDGET, weight
 
 SITE_URL = yaml.safe_load((SECOND_EXAMPLE / "portal.yml").read_text(encoding="utf-8"))["site_url"]
@@ -40,24 +40,6 @@ def test_every_page_of_the_second_site_is_within_the_weight_budget(second_exampl
                   for page in pages(second_example_site)
                   for size, _ in [weight(second_example_site, page)] if size > BUDGET)
     assert not over, f"{len(over)} pages over {BUDGET / 1000:.0f} KB: {over[-10:]}"
-
-
-def references(site: Path) -> tuple[list[Reference], dict[str, set[str]]]:
-    """Every address written in the site's pages and stylesheets, and each page's ids."""
-    found, ids = [], {}
-    for f in sorted(site.rglob("*")):
-        rel = f.relative_to(site).as_posix()
-        if f.suffix == ".html":
-            scan = PageScan(rel)
-            scan.feed(f.read_text(encoding="utf-8"))
-            scan.close()
-            found += scan.references
-            ids[rel] = scan.ids
-        elif f.suffix == ".css":
-            text = f.read_text(encoding="utf-8")
-            found += [Reference(rel, text.count("\n", 0, m.start()) + 1, m.group(2))
-                      for m in CSS_URL.finditer(text)]
-    return found, ids
 
 
 def resolved(ref: Reference) -> str | None:
