@@ -355,6 +355,11 @@ class Home(Item):
     def path(self) -> str:
         return ""
 
+    def title(self, lang: str) -> Text:
+        """The heading, or the district's name for a home file that gives none (as the page does)."""
+        s = self.site.settings
+        return self.get(lang, "heading") or s.localized(s.district_name, lang)
+
 
 ITEM_CLASSES: dict[str, type[Item]] = {
     "schools": School, "people": Person, "councils": Council, "meetings": Meeting,

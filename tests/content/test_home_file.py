@@ -44,6 +44,13 @@ def test_without_a_home_file_every_section_is_shown_and_there_is_no_description(
     assert view.description is None
 
 
+def test_a_home_file_without_a_heading_is_titled_with_the_districts_name(project):
+    project.write("content/en/home.md", "---\nsections: [schools]\n---\nHello.\n")
+    site, _ = build_site(project.root, now=NOW)
+    assert site.home.title("es") == "Distrito Escolar Unificado de Valle Verde"
+    assert site.home.title("es").lang == "es"
+
+
 def test_the_description_is_used_only_in_its_own_language(project):
     """A meta description cannot mark a passage in another language, so a Spanish page whose
     home file has no Spanish description falls back to the neutral catalogue sentence."""
