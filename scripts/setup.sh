@@ -70,3 +70,17 @@ if [ "$want_test" -eq 1 ]; then
     npm install --prefix .venv/vnu --ignore-scripts --no-audit --no-fund --silent "vnu-jar@$VNU_VERSION"
   fi
 fi
+
+# Lighthouse for tests/browser/test_lighthouse_seo.py (the home page's SEO score), pinned from
+# npm like the HTML checker and run with Debian's Chromium. The 12 series still runs on the
+# Node.js of Debian 12 (13 needs Node 22).
+LIGHTHOUSE_VERSION=12.8.2
+if [ "$want_test" -eq 1 ]; then
+  if ! grep -qs "\"version\": \"$LIGHTHOUSE_VERSION\"" .venv/lighthouse/node_modules/lighthouse/package.json; then
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "portal setup: installing Debian's npm to fetch Lighthouse" >&2
+      apt_install npm
+    fi
+    npm install --prefix .venv/lighthouse --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
+  fi
+fi

@@ -66,6 +66,13 @@ def _examples(today: date) -> dict[str, dict[str, dict]]:
                         "summary": "REPLACE One or two sentences for lists and sharing."},
                  "es": {"title": "REEMPLACE Bienvenidos a nuestras escuelas comunitarias",
                         "summary": "REEMPLACE Una o dos frases para listas y redes."}},
+        "home": {"name": "home", "facts": {"sections": ["next_meeting", "schools", "news", "pages"]},
+                 "en": {"heading": "REPLACE Welcome to our schools",
+                        "description": "REPLACE One or two sentences about the site, for search "
+                                       "engines and sharing."},
+                 "es": {"heading": "REEMPLACE Bienvenidos a nuestras escuelas",
+                        "description": "REEMPLACE Una o dos frases sobre el sitio, para buscadores "
+                                       "y redes."}},
         "page": {"name": "about", "facts": {"order": 10},
                  "en": {"title": "REPLACE About this site"},
                  "es": {"title": "REEMPLACE Acerca de este sitio"}},
@@ -97,7 +104,7 @@ def init_project(folder: Path, today: date | None = None) -> list[Path]:
     files = {folder / "portal.yml": commented_settings()}
     for ctype in CONTENT_TYPES.values():
         example = examples[ctype.name]
-        default_rel = f"content/{languages[0]}/{ctype.collection}/{example['name']}.md"
+        default_rel = ctype.file_path(languages[0], example["name"])
         for lang in languages:
             if lang == languages[0]:
                 text = front_matter(ctype, _merge(example["facts"], example[lang]), intro=[
@@ -105,7 +112,7 @@ def init_project(folder: Path, today: date | None = None) -> list[Path]:
             else:
                 text = front_matter(ctype, example[lang], facts_in=default_rel, intro=[
                     f"The {lang} words of {default_rel}."])
-            path = folder / "content" / lang / ctype.collection / f"{example['name']}.md"
+            path = folder / ctype.file_path(lang, example["name"])
             files[path] = text + BODIES.get(lang, BODIES["en"])
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -168,6 +168,7 @@ def translations(ctx, project: Path, as_json: bool, strict: bool, only_lang: str
     if ctx.invoked_subcommand:
         return
     from generator.content.pipeline import build_site
+    from generator.content.schema import CONTENT_TYPES
     from generator.derive.translations import STATES, report, totals
     from generator.derive.translations import as_json as report_json
 
@@ -189,7 +190,7 @@ def translations(ctx, project: Path, as_json: bool, strict: bool, only_lang: str
             elif e.state == "outdated":
                 detail = f" (the {e.source_lang} text changed; update it, then run 'portal translations mark {e.file}')"
             elif e.state == "missing":
-                detail = f" (no content/{e.lang}/{e.collection}/{e.slug}.md)"
+                detail = f" (no {CONTENT_TYPES[e.collection].file_path(e.lang, e.slug)})"
             click.echo(f"{e.lang}  {e.state:<10} {e.collection}/{e.slug}{detail}")
         untracked = [e for e in entries if e.state == "translated" and not e.tracked]
         if untracked:

@@ -1,6 +1,7 @@
 """Load: read every content file into a :class:`~generator.content.merge.Source`.
 
-Files live at ``content/<lang>/<collection>/[any/sub/folders/]<slug>.md``.
+Files live at ``content/<lang>/<collection>/[any/sub/folders/]<slug>.md``,
+except a kind kept as one file per language (``content/<lang>/home.md``).
 The slug (the file name without .md) is the item's identity: the same slug
 in two languages is one item in two languages.
 """
@@ -22,6 +23,9 @@ from generator.core.errors import Problems, did_you_mean, show
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SHARED_DIRS = {"images", "files"}  # content/images/, content/files/: shared by all languages
+# The kinds kept as a folder of files per language, and those kept as one file (home.md).
+FOLDERS = [c for c, t in CONTENT_TYPES.items() if not t.single]
+SINGLE_FILES = {f"{c}.md": c for c, t in CONTENT_TYPES.items() if t.single}
 
 
 def slugify(text: str) -> str:
@@ -74,11 +78,12 @@ def load_content(settings: Settings, problems: Problems) -> Loaded:
             rel = sub.relative_to(root).as_posix()
             if sub.name.startswith(".") or sub in links:
                 continue
-            if not sub.is_dir() or sub.name not in CONTENT_TYPES:
-                problems.error(rel, f"'{sub.name}' is not a kind of content",
-                               expected="a folder named one of: " + ", ".join(CONTENT_TYPES),
-                               found=show(sub.name),
-                               suggestion=did_you_mean(sub.name.removesuffix(".md"), CONTENT_TYPES))
+            single = SINGLE_FILES.get(sub.name)
+            if single and not sub.is_dir():
+                _load_file(sub, lang, single, settings, loaded, problems)
+                continue
+            if not sub.is_dir() or sub.name not in FOLDERS:
+                _not_a_kind(sub, rel, problems)
                 continue
             for path in sorted(sub.rglob("*")):
                 if path in links or any(parent in links for parent in path.parents):
@@ -91,6 +96,17 @@ def load_content(settings: Settings, problems: Problems) -> Loaded:
                 if len(problems.errors) > before:
                     loaded.failed.add((sub.name, path.stem))
     return loaded
+
+
+def _not_a_kind(sub: Path, rel: str, problems: Problems) -> None:
+    """A file or folder in a language folder that is none of the kinds of content."""
+    names = FOLDERS + list(SINGLE_FILES)
+    problems.error(rel, f"'{sub.name}' is not a kind of content",
+                   expected="a folder named one of: " + ", ".join(FOLDERS) + "; or the file "
+                   + ", ".join(SINGLE_FILES),
+                   found=show(sub.name) + (" (a folder)" if sub.is_dir() else ""),
+                   suggestion=did_you_mean(sub.name.removesuffix(".md"), [
+                       n.removesuffix(".md") for n in names]))
 
 
 def _refuse_links(content: Path, root: Path, problems: Problems) -> set[Path]:

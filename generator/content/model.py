@@ -348,9 +348,22 @@ class Page(Item):
     pass
 
 
+class Home(Item):
+    """The home page's own file: its heading, introduction and the sections it shows."""
+
+    @property
+    def path(self) -> str:
+        return ""
+
+    def title(self, lang: str) -> Text:
+        """The heading, or the district's name for a home file that gives none (as the page does)."""
+        s = self.site.settings
+        return self.get(lang, "heading") or s.localized(s.district_name, lang)
+
+
 ITEM_CLASSES: dict[str, type[Item]] = {
     "schools": School, "people": Person, "councils": Council, "meetings": Meeting,
-    "grants": Grant, "news": News, "pages": Page,
+    "grants": Grant, "news": News, "pages": Page, "home": Home,
 }
 
 
@@ -438,6 +451,11 @@ class Site:
     def pages(self) -> list[Page]:
         return sorted(self.items["pages"].values(),
                       key=lambda p: (p.get(self.default, "order", 100), p.slug))
+
+    @property
+    def home(self) -> Home | None:
+        """The home file, if the district wrote one (content/<lang>/home.md)."""
+        return self.items.get("home", {}).get("home")
 
     def next_meeting(self, school: Item | None = None) -> Meeting | None:
         for m in self.upcoming_meetings:

@@ -19,16 +19,49 @@ RESERVED = {"assets", "search", "404", "feeds", "calendar", "cards", "images", "
 MEETING_SECTIONS = {"calendar", "bodies"}
 
 
+def _page_named_index(page, problems: Problems) -> None:
+    """A free page called index.md would be published at the site's own address: say so, and
+    point to the home file, which is how staff give the home page its words."""
+    for src in page.sources.values():
+        problems.error(src.path, "a page cannot be named 'index': its address would be the "
+                       "home page's, which the site makes itself",
+                       expected="a page name other than index, or the home file",
+                       found="index.md",
+                       suggestion=f"to write the home page, move the text to "
+                                  f"content/{src.lang}/home.md (see 'portal schema home'); for a "
+                                  "page of its own, rename it, like about-us.md")
+
+
+def _check_home_sections(site: Site, problems: Problems) -> None:
+    """A section listed twice would be shown twice, with the same heading."""
+    home = site.home
+    if home is None:
+        return
+    sections = home.get(site.default, "sections")
+    repeated = sorted({s for s in sections if sections.count(s) > 1})
+    if repeated:
+        path, line = home.locate("sections")
+        problems.error(path, "a section is listed twice", field="sections", line=line,
+                       expected="each section once, in the order the home page shows them",
+                       found=", ".join(repeated) + " twice",
+                       suggestion="remove the second " + repeated[0])
+
+
 def check_rules(site: Site, problems: Problems) -> None:
     sections = {c for c in CONTENT_TYPES if CONTENT_TYPES[c].url_prefix}
     reserved = RESERVED | sections | set(site.languages)
     for page in site.items["pages"].values():
-        if page.slug in reserved:
+        if page.slug == "index":
+            _page_named_index(page, problems)
+        elif page.slug in reserved:
             src = next(iter(page.sources.values()))
             problems.error(src.path, f"the page name '{page.slug}' is already used by the site",
                            expected="a name that is not one of: " + ", ".join(sorted(reserved)),
                            found=f"{page.slug}.md",
-                           suggestion=f"rename it, like about-{page.slug}.md")
+                           suggestion=f"rename it, like about-{page.slug}.md, or put its text "
+                                      "in the home file (content/<language>/home.md) if it is "
+                                      "meant for the home page")
+    _check_home_sections(site, problems)
 
     for m in site.items["meetings"].values():
         if m.slug in MEETING_SECTIONS:

@@ -14,11 +14,10 @@ Fields come in two kinds:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from dataclasses import field as dc_field
 from typing import Callable
 
 from generator.content import retired
+from generator.content.contenttype import ContentType, Retired
 from generator.content.datetypes import (
     DateOrMonth,
     DateTimeType,
@@ -46,51 +45,6 @@ from generator.content.fieldtypes import (
     Word,
 )
 from generator.content.languagetypes import LanguageCode, PerLanguage
-
-
-@dataclass
-class ContentType:
-    """One kind of content: where its files live, its fields, its pages."""
-
-    name: str  # singular, e.g. "school"
-    collection: str  # folder under content/<lang>/ and URL section, e.g. "schools"
-    fields: list[Field]
-    title_field: str
-    body_help: str
-    template: str
-    list_template: str | None
-    doc: str
-    url_prefix: str | None = None  # defaults to the collection
-    sort: Callable | None = dc_field(default=None, repr=False)
-    retired: list["Retired"] = dc_field(default_factory=list, repr=False)
-
-    def __post_init__(self):
-        self.by_name = {f.name: f for f in self.fields}
-        if self.url_prefix is None:
-            self.url_prefix = self.collection
-
-    def as_obj(self) -> Obj:
-        return Obj(self.fields)
-
-    def json_schema(self) -> dict:
-        schema = self.as_obj().json_schema()
-        schema["title"] = f"portal {self.name}"
-        schema["description"] = self.doc
-        return schema
-
-
-@dataclass(frozen=True)
-class Retired:
-    """A field (or some values of it) that older files may still hold and that is now refused,
-    with a message saying what replaced it: staff who wrote the old way get told where their
-    facts go now, rather than "not a field". ``values`` None: the whole field; ``suggestion``
-    makes what to write instead from the file's front-matter and its name."""
-
-    field: str
-    values: tuple[str, ...] | None
-    message: str
-    expected: str
-    suggestion: Callable[[dict, str], str]
 
 
 def _services(ctx: Context) -> list[str]:
@@ -466,16 +420,46 @@ PAGE = ContentType(
     ],
 )
 
+# What the home page can show below its intro, in the order the home file lists them.
+HOME_SECTIONS = ["next_meeting", "schools", "news", "pages"]
+
+HOME = ContentType(
+    name="home",
+    collection="home",
+    title_field="heading",
+    template="home.html",
+    list_template=None,
+    url_prefix="",
+    single=True,
+    doc="The home page: one file per language, content/<language>/home.md (not in a folder). "
+        "Without it, the home page shows the district's name and every section, and no "
+        "introduction.",
+    body_help="The introduction under the heading: who the site is for and what it offers. "
+              "Paragraphs and links as in any page.",
+    fields=[
+        Field("heading", Word("Community schools in Valle Verde"),
+              "The home page's main heading (without it: the district's name)."),
+        Field("description", Word("Schools, meetings, grants and news of the community schools "
+                                  "of Valle Verde Unified.", multiline=True),
+              "One or two sentences that search engines and sharing cards show for the whole "
+              "site (without it: a short neutral text with the district's name)."),
+        Field("sections", ListOf(Choice(HOME_SECTIONS, "next_meeting"), example=HOME_SECTIONS),
+              "What the home page shows under the introduction, in this order: "
+              + ", ".join(HOME_SECTIONS) + ". Leave one out to hide it.",
+              default=HOME_SECTIONS),
+    ],
+)
+
 # Every kind of content can record which version of the source text a translation follows.
 TRANSLATION_FIELD = Field(
     "source_hash", Str(pattern=r"[0-9a-f]{6,64}", expected="a fingerprint written by "
                        "'portal translations mark'", example="3f2a9c1e7b4d"),
     "Written by 'portal translations mark' in a translation: which version of the source text "
     "it was made from. Do not edit by hand.", in_example=False, per_language=True)
-for _type in (SCHOOL, PERSON, MEETING, GRANT, NEWS, PAGE, COUNCIL):
+for _type in (SCHOOL, PERSON, MEETING, GRANT, NEWS, PAGE, COUNCIL, HOME):
     _type.fields.append(TRANSLATION_FIELD)
     _type.by_name[TRANSLATION_FIELD.name] = TRANSLATION_FIELD
 
 CONTENT_TYPES: dict[str, ContentType] = {
-    t.collection: t for t in (SCHOOL, PERSON, COUNCIL, MEETING, GRANT, NEWS, PAGE)
+    t.collection: t for t in (SCHOOL, PERSON, COUNCIL, MEETING, GRANT, NEWS, PAGE, HOME)
 }

@@ -29,8 +29,10 @@ def derive_pages(site: Site, messages_for) -> list[PageSpec]:
     for lang in site.languages:
         t = messages_for(lang)
         words = Words(site, lang, t)
-        pages.append(PageSpec(lang, "index.md", "home.html", t("home.title"), "home"))
+        pages.append(_home_page(site, lang, t))
         for collection, ctype in CONTENT_TYPES.items():
+            if ctype.single:
+                continue  # the home file is the home page, made above
             if ctype.list_template:
                 pages.append(PageSpec(lang, f"{collection}/index.md", ctype.list_template,
                                       t(f"{collection}.title"), "list", collection))
@@ -39,6 +41,14 @@ def derive_pages(site: Site, messages_for) -> list[PageSpec]:
     for producer in PAGE_PRODUCERS:
         pages.extend(producer(site, messages_for))
     return pages
+
+
+def _home_page(site: Site, lang: str, t) -> PageSpec:
+    """The home page, with the home file's introduction as its body when there is one."""
+    home = site.home
+    body = (home.body.get(lang) or "") if home else ""
+    return PageSpec(lang, "index.md", "home.html", t("home.title"), "home",
+                    collection="home" if home else "", slug="home" if home else "", body=str(body))
 
 
 def _item_page(item: Item, lang: str, words: Words) -> PageSpec:

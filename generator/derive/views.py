@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from generator.content.model import Item, Site
+from generator.content.schema import HOME_SECTIONS
 from generator.core.values import Ref, Text
 from generator.derive.translations import item_state
 
@@ -135,6 +136,26 @@ class SiteView:
     def district_name(self) -> str:
         s = self._site.settings
         return s.localized(s.district_name, self.lang)
+
+    @property
+    def home(self) -> View | None:
+        """The home file in this language (content/<lang>/home.md), if the district wrote one."""
+        return View(self._site.home, self.lang) if self._site.home else None
+
+    @property
+    def home_sections(self) -> list[str]:
+        """What the home page shows under its introduction, in order: the home file's choice,
+        or every section when there is no home file."""
+        home = self._site.home
+        return list(home.get(self.lang, "sections")) if home else list(HOME_SECTIONS)
+
+    @property
+    def description(self) -> Text | None:
+        """The district's own words about the site for search engines and sharing, in this
+        language only (a meta description cannot mark a passage in another language)."""
+        home = self._site.home
+        text = home.get(self.lang, "description") if home else None
+        return text if text is not None and text.lang == self.lang else None
 
     @property
     def contact(self) -> dict:

@@ -212,12 +212,18 @@ def _host(site: Site) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
+def _site_title(site: Site, lang: str) -> str | None:
+    """The home file's heading in this language, for the site's own sharing card."""
+    heading = site.home.get(lang, "heading") if site.home else None
+    return str(heading) if heading is not None and heading.lang == lang else None
+
+
 def card_spec(site: Site, lang: str, item: Item | None, t) -> CardSpec:
     s = site.settings
     fmt = Formatter(lang, None, t, **site.settings.formatting(lang))
     district = s.localized(s.district_name, lang)
     if item is None:
-        title, label = t("home.heading"), t("cards.site")
+        title, label = _site_title(site, lang) or district, t("cards.site")
     else:
         title = str(item.title(lang))
         if item.collection == "news":

@@ -114,6 +114,19 @@ CASES: dict[str, Case] = {
     "a meeting named like a part of /meetings/": Case(
         {"content/en/meetings/bodies.md": MEETING_TOP + "location: {place: Office}\n---\n"},
         "the meeting file name 'bodies' is already used by the site", "content/en/meetings/bodies.md"),
+    "a free page named index": Case({"content/en/pages/index.md": "---\ntitle: Welcome\n---\nHello.\n"},
+                                    "a page cannot be named 'index'", "content/en/pages/index.md"),
+    "a free page named like a list the site makes": Case(
+        {"content/en/pages/grants.md": "---\ntitle: Our grants\n---\n"},
+        "the page name 'grants' is already used by the site", "content/en/pages/grants.md"),
+    "an unknown section on the home page": Case(
+        {"content/en/home.md": "---\nheading: Welcome\nsections: [next_meeting, events]\n---\n"},
+        "\"events\" is not a known choice", "content/en/home.md, line 3, field 'sections[2]'"),
+    "a section twice on the home page": Case(
+        {"content/en/home.md": "---\nsections:\n  - schools\n  - news\n  - schools\n---\n"},
+        "a section is listed twice", "content/en/home.md, line 2, field 'sections'"),
+    "the home file in a folder": Case({"content/en/home/home.md": "---\nheading: Welcome\n---\n"},
+                                      "'home' is not a kind of content", "content/en/home"),
     "end before start": Case({MEETING: MEETING_TOP.replace('"19:00"', '"16:00"') + "location: {place: Office}\n---\n"},
                              "the meeting ends before it starts", f"{MEETING}, line 5, field 'end'"),
     "an old council: block on a school": Case(

@@ -67,11 +67,12 @@ def test_nothing_of_the_main_example_reaches_the_second_site(second_example_site
     assert not leaks, "\n".join(leaks)
 
 
-def test_its_home_page_names_its_district_without_an_article(second_example_site):
-    assert "Every school in Mesa Alta Consolidated Schools is a community school" in text(
-        read(second_example_site, ""))
-    assert "Todas las escuelas de Escuelas Consolidadas de Mesa Alta" in text(
-        read(second_example_site, "es"))
+def test_its_home_page_says_what_its_home_file_says_and_nothing_about_every_school(second_example_site):
+    en, es = text(read(second_example_site, "")), text(read(second_example_site, "es"))
+    assert "Mesa Alta High School is the district" in en and "community school: on Fridays" in en
+    assert "La Preparatoria Mesa Alta es la escuela comunitaria del distrito" in es
+    assert "Every school in" not in en and "is a community school:" not in en
+    assert "Todas las escuelas de" not in es and "de Escuelas Consolidadas" not in es
 
 
 def test_its_meetings_are_in_mountain_time_on_pages_and_calendars(second_example_site):

@@ -29,6 +29,8 @@ class PageContext:
             obj = self.site.items[meta["collection"]][meta["slug"]]
             item = View(obj, self.lang)
             path = obj.path
+        elif kind == "home" and self.site.home:
+            item = View(self.site.home, self.lang)
         elif kind == "list":
             path = f"{meta['collection']}/"
         if meta.get("path") is not None:
