@@ -187,6 +187,9 @@ class Colour(Str):
         raise Invalid(f"{show(text)} is not a colour written as #rrggbb", self.expected,
                       _how_to_write(text))
 
+    def json_schema(self):
+        return {"type": "string", "pattern": "^#([0-9a-fA-F]{3}){1,2}$"}
+
 
 def _how_to_write(text: str) -> str:
     """What to write instead: the same colour as #rrggbb where it can be read otherwise."""

@@ -2,6 +2,8 @@
 when white text on it would be hard to read."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from coloraide import Color
 
@@ -94,3 +96,9 @@ def test_a_colour_too_light_for_white_text_is_refused_with_the_nearest_that_pass
 def test_a_colour_that_passes_is_not_refused():
     assert brand_problem("#0b5d5b") is None
     assert brand_problem("#767676") is None  # 4.54:1, just enough
+
+
+def test_editors_are_told_how_a_colour_is_written():
+    pattern = re.compile(Colour().json_schema()["pattern"])
+    assert pattern.search("#0b5d5b") and pattern.search("#ABC")
+    assert not pattern.search("teal") and not pattern.search("0b5d5b") and not pattern.search("#0b5d5b80")
