@@ -63,11 +63,6 @@ def _oklch(colour: str) -> tuple[float, float, float]:
     return lightness, chroma, hue
 
 
-def hue(colour: str) -> float:
-    """The colour's hue in OKLCH, in degrees (what stays the same when a colour is suggested)."""
-    return _oklch(colour)[2]
-
-
 def _moved(colour: str, step: float, passes: Callable[[str], bool]) -> str:
     """``colour`` made lighter (step > 0) or darker until ``passes``; white or black at the end."""
     lightness, chroma, hue_ = _oklch(colour)
@@ -147,8 +142,9 @@ def palette(brand: str) -> Palette:
 
     Each shade starts as a fixed step from the brand in OKLCH and, for a colour where that
     step is not enough, moves (the tint lighter, the dark shade darker, the focus ring
-    lighter) until each of its pairs passes: white, black and white are where they end, and
-    those pass against any brand colour that passes itself."""
+    lighter) until each of its pairs passes. At the end of their way the tint is white, the
+    dark shade black and the focus ring white, and those pass with any brand colour that
+    passes itself, so a district is never refused for a shade."""
     lightness, chroma, hue_ = _oklch(brand)
     tint = _moved(_hex(TINT_LIGHTNESS, chroma * TINT_CHROMA, hue_), NUDGE,
                   lambda c: contrast(MUTED, c) >= TEXT and contrast(brand, c) >= GRAPHICS)
