@@ -14,6 +14,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from generator.content.colours import WHITE, Colour, brand_problem, contrast, ratio
 from generator.content.datetypes import TimeZoneType
 from generator.content.fieldtypes import Email, Int, Invalid, Phone, Str, Url
 from generator.content.languagetypes import LanguageCode
@@ -113,6 +114,17 @@ def _site_url(url: str, reader: Reader, key: tuple) -> str:
 def _services(values: dict, reader: Reader, key: tuple) -> dict[str, Service]:
     return {sid: Service(sid, v["label"] or {}, v["icon"]) for sid, v in values.items()
             if v.get("icon") and v.get("label") is not None}
+
+
+def _colour(colour: str, reader: Reader, key: tuple) -> str | None:
+    """The district's colour, refused when white text on it (the header, buttons) is hard to read."""
+    problem = brand_problem(colour)
+    if problem:
+        reader.err(key, problem.message, expected=problem.expected,
+                   found=f"{show(colour)} (contrast {ratio(contrast(WHITE, colour))} with white text)",
+                   suggestion=problem.suggestion)
+        return None
+    return colour
 
 
 def _widths(values: list[int], reader: Reader, key: tuple) -> tuple[int, ...]:
@@ -215,9 +227,12 @@ SETTINGS: list[Setting] = [
         Setting("special", Int(0, 24 * 30, example=24), "Hours of notice for a special meeting.",
                 default=24),
     ], noun="a kind of meeting"), "Hours of notice for regular and special meetings."),
-    Setting("colour", Str(pattern=r"#[0-9a-fA-F]{6}", expected="a colour like #0b5d5b",
-                          example="#0b5d5b"),
-            "The district's colour for cards and the header.", default="#0b5d5b"),
+    Setting("colour", Colour(), "The district's colour, in quotes, like \"#0b5d5b\": the header, "
+            "buttons, links, the focus ring and the sharing cards take it or a shade of it. White "
+            "text must be readable on it (contrast 4.5:1).", default="#0b5d5b", parse=_colour,
+            empty=Invalid("the colour is empty: in portal.yml a # starts a comment, so a colour "
+                          "written without quotes is read as nothing", Colour.expected,
+                          'put the colour in quotes: colour: "#0b5d5b"')),
     Setting("news_per_page", Int(1, 100, example=10),
             "How many posts each page of the news listing shows (10 if left out).", default=10),
     Setting("max_file_bytes", Int(1_000, 100_000_000, example=MAX_FILE_BYTES),

@@ -71,7 +71,9 @@ class Setting:
     ``default`` is used when the setting is left out (a function of the reader when it depends
     on other settings); groups left out take their members' defaults. ``example`` is what
     ``portal init`` writes and the docs show (else the default, else the type's example).
-    ``parse`` turns the checked value into what ``Settings`` holds (a dataclass, a tuple...)."""
+    ``parse`` turns the checked value into what ``Settings`` holds (a dataclass, a tuple...).
+    ``empty`` is the problem, when a setting is written with no value, to report rather than
+    take the default quietly (``colour: #0b5d5b``: YAML reads what follows ``#`` as a comment)."""
 
     name: str
     type: Type
@@ -80,8 +82,13 @@ class Setting:
     default: Any = None
     example: Any = None
     parse: Callable[[Any, Reader, tuple], Any] | None = None
+    empty: Invalid | None = None
 
     def read(self, raw: Any, reader: Reader, key: tuple) -> Any:
+        if raw is None and self.empty and reader.lines.get(key):
+            reader.err(key, self.empty.message, expected=self.empty.expected, found="nothing",
+                       suggestion=self.empty.suggestion)
+            return None
         if raw is None:
             if not isinstance(self.type, Group):
                 return self.default(reader) if callable(self.default) else self.default

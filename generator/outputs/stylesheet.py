@@ -6,7 +6,8 @@ typography, layout, header, footer, print basics and the page-level parts) in
 ``themes/portal/components/<name>/<name>.css`` next to its template. A page
 loads a single file, so the parts are joined here, always in the same order:
 the base styles first, then every component's CSS sorted by the component's
-name. Each part is preceded by a comment naming its source file, and nothing
+name. The district's colours come first, as CSS variables made from its settings
+(generator.outputs.theme_colours). Each part is preceded by a comment naming its source file, and nothing
 else (no date, no path of the machine) goes in, so the same theme gives the
 same bytes. The parts' own comments are for the people who read the theme and
 stay there: families on pre-paid data do not download them (every page is
@@ -21,6 +22,7 @@ from generator.content.model import Site
 from generator.core.i18n import THEME_DIR
 from generator.core.theme_files import COMPONENTS_DIR, STYLES_DIR, component_names
 from generator.outputs.file import OutputFile
+from generator.outputs.theme_colours import colour_variables
 
 STYLESHEET = "assets/portal.css"
 COMMENT = re.compile(r"/\*.*?\*/", re.S)  # the theme's CSS has no "/*" inside a string
@@ -37,11 +39,9 @@ def stylesheet_parts() -> list[Path]:
 
 
 def stylesheet(site: Site) -> str:
-    """The text of ``assets/portal.css`` for this site: every part, each under its file's name.
-
-    The site is an argument so that what depends on the district's settings can be
-    added here, to the same file."""
-    chunks = []
+    """The text of ``assets/portal.css`` for this site: the district's colours, then every
+    part, each under its file's name."""
+    chunks = [colour_variables(site.settings.colour)]
     for part in stylesheet_parts():
         name = part.relative_to(THEME_DIR).as_posix()
         chunks.append(f"/* ==== {name} ==== */\n{without_comments(part.read_text(encoding='utf-8'))}")

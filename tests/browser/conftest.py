@@ -122,6 +122,21 @@ def second_base_url(second_example_site: Path):
     yield from _serve(second_example_site)
 
 
+@pytest.fixture
+def serve():
+    """Serve a site a test has built, as the examples are, until the test ends: ``serve(site)``
+    gives its address."""
+    servers = []
+
+    def start(site: Path) -> str:
+        servers.append(_serve(site))
+        return next(servers[-1])
+
+    yield start
+    for server in servers:
+        next(server, None)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import Error, sync_playwright

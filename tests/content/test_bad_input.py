@@ -31,6 +31,7 @@ GRANT_TOP = "---\nname: After-school grant\nfunder: State\nkind: planning\n"
 SETTINGS = (REPO / "portal.yml").read_text(encoding="utf-8")
 SETTINGS_END = len(SETTINGS.splitlines()) + 1  # the line a setting added at the end is on
 TIMEZONE_LINE = SETTINGS.splitlines().index("timezone: America/Los_Angeles") + 1
+COLOUR_LINE = SETTINGS.splitlines().index('colour: "#0b5d5b"') + 1
 SCHOOL_TOP = ("---\nname: Alder Elementary School\nlevel: elementary\ngrades: TK-5\naddress: {street: 10 Alder "
               "Street, city: Valle Verde, state: CA, postal_code: \"95301\"}\ncoordinator: ana-ruiz\n")
 
@@ -231,6 +232,16 @@ CASES: dict[str, Case] = {
         {"portal.yml": SETTINGS.replace(
             "timezone: America/Los_Angeles", 'timezone: "America/Los\\x7f_Angeles"')},
         "U+007F (delete)", f"portal.yml, line {TIMEZONE_LINE}, field 'timezone'"),
+    "a district colour too light for white text": Case(
+        {"portal.yml": SETTINGS.replace('colour: "#0b5d5b"', 'colour: "#4fb3a9"')},
+        'Found:    "#4fb3a9" (contrast 2.51:1 with white text)\n  Suggestion: use "#0f857c"',
+        f"portal.yml, line {COLOUR_LINE}, field 'colour'"),
+    "a district colour without quotes (YAML reads # as a comment)": Case(
+        {"portal.yml": SETTINGS.replace('colour: "#0b5d5b"', "colour: #1d4f91")},
+        'a # starts a comment', f"portal.yml, line {COLOUR_LINE}, field 'colour'"),
+    "a district colour by name": Case(
+        {"portal.yml": SETTINGS.replace('colour: "#0b5d5b"', "colour: navy")},
+        'write it as its code, in quotes: colour: "#000080"', f"portal.yml, line {COLOUR_LINE}, field 'colour'"),
     # -- links in the text: to items and files ------------------------------------------------------
     "a link in the text to a school that does not exist": Case(
         {NEWS: "---\ntitle: Fair\ndate: 2026-11-01\nsummary: x\n---\nCome to the fair.\n\n"
