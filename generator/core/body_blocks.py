@@ -29,12 +29,16 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
+
+from generator.core.i18n import THEME_DIR
 
 CALLOUT_KINDS = ("note", "important", "warning", "success")
 LAYOUTS = ("columns", "cards")
@@ -141,6 +145,8 @@ def makeExtension(**kwargs) -> Extension:  # noqa: N802 (Python-Markdown's name)
 # ---------------------------------------------------------------------------
 # After sanitising: what needs the page's language, and what staff may not write themselves
 
+_ID = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?\s)id="([^"<>]*)"')  # in a tag: text never holds "<"
+_THEME_ID = re.compile(r'\bid="([A-Za-z][\w-]*)"')
 _CALLOUT = re.compile(r'<div class="callout callout--(?P<kind>[a-z]+)">\s*'
                       r'<p class="callout__title">(?P<title>.*?)</p>', re.S)
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)
@@ -148,6 +154,9 @@ _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 
 def finish_body(html_text: str, t: Callable[[str], str]) -> str:
     """A sanitised body made ready for its page, ``t`` giving the text of the body's language.
+
+    An id the body shares with the theme (a heading "About" on a school page, whose section
+    is ``#about``) or with a callout becomes ``text-<id>``, so every id on the page is its own.
 
     Callouts get their default title (``body.callout.<kind>``) and are named by their title
     (``role="note"`` labelled by it); every table is put in a box that scrolls sideways on its
@@ -162,6 +171,7 @@ def finish_body(html_text: str, t: Callable[[str], str]) -> str:
         return (f'<div class="callout callout--{kind}" role="note" aria-labelledby="callout-{number}">'
                 f'<p class="callout__title" id="callout-{number}">{title}</p>')
 
+    html_text = _own_ids(html_text)
     html_text = _CALLOUT.sub(callout, html_text)
 
     def table(match: re.Match) -> str:
@@ -169,3 +179,22 @@ def finish_body(html_text: str, t: Callable[[str], str]) -> str:
         return f'<div class="table-wrap" role="region" tabindex="0" aria-label="{label}">{match.group(0)}</div>'
 
     return _TABLE.sub(table, html_text)
+
+
+@lru_cache(maxsize=None)
+def theme_ids(theme_dir: Path = THEME_DIR) -> frozenset[str]:
+    """The ids the theme's templates write as they are (``id="main"``, ``id="milestones"``)."""
+    return frozenset(name for template in sorted(theme_dir.rglob("*.html"))
+                     for name in _THEME_ID.findall(template.read_text(encoding="utf-8")))
+
+
+def _own_ids(html_text: str) -> str:
+    taken = theme_ids()
+
+    def rename(match: re.Match) -> str:
+        name = match[2]
+        if name in taken or name.startswith("callout-"):
+            return f'{match[1]}id="text-{name}"'
+        return match[0]
+
+    return _ID.sub(rename, html_text)

@@ -13,8 +13,10 @@ from generator.core.sanitize import sanitize
 
 
 def page_html(text: str, lang: str = "en") -> str:
-    """A body as its page shows it (what generator.site.plugin does to each body)."""
-    return finish_body(sanitize(markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)), Messages(lang, "en"))
+    """A body as its page shows it: rendered as MkDocs does (with toc's heading ids), then what
+    generator.site.plugin does to each body."""
+    rendered = markdown.markdown(text, extensions=[*MARKDOWN_EXTENSIONS, "toc"])
+    return finish_body(sanitize(rendered), Messages(lang, "en"))
 
 
 PILLARS = """/// columns
@@ -35,7 +37,7 @@ Councils.
 
 def test_columns_put_each_heading_and_its_text_in_its_own_column():
     html = page_html(PILLARS)
-    columns = re.findall(r'<div class="columns__item">\s*<h3>(\w+)</h3>\s*<p>([^<]*)</p>\s*</div>', html)
+    columns = re.findall(r'<div class="columns__item">\s*<h3 id="\w+">(\w+)</h3>\s*<p>([^<]*)</p>\s*</div>', html)
     assert columns == [("Support", "Health and food."), ("Learning", "After school."),
                        ("Families", "Classes for parents."), ("Leadership", "Councils.")]
     assert html.count('<div class="columns">') == 1
@@ -119,3 +121,11 @@ def test_scripts_styles_and_handlers_are_still_removed():
 def test_any_input_staff_write_is_only_a_checkbox_nobody_can_change():
     html = sanitize('<input type="text" name="card" value="1234" onfocus="x()">')
     assert html == '<input type="checkbox" disabled>'
+
+
+def test_ids_the_theme_or_a_callout_uses_are_renamed_in_the_text():
+    html = page_html("## About\n\nText.\n\n## Getting here {#callout-1}\n\n/// note\nA note.\n///\n\n## Bus\n")
+    assert '<h2 id="text-about">About</h2>' in html
+    assert '<h2 id="text-callout-1">Getting here</h2>' in html
+    assert html.count('id="callout-1"') == 1
+    assert '<h2 id="bus">Bus</h2>' in html
