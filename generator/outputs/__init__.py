@@ -1,7 +1,8 @@
 """Outputs: the files the site publishes as they are, besides its pages.
 
-News feeds, sharing cards, calendars, meeting documents, contact cards and
-images. Each producer is a function ``producer(site, messages_for)`` returning
+News feeds, sharing cards, calendars, meeting documents, contact cards,
+images and the theme's stylesheet. Each producer is a function
+``producer(site, messages_for)`` returning
 :class:`~generator.outputs.file.OutputFile` objects; :data:`FILE_PRODUCERS`
 lists them all, so this file says which files the site has. The stage also
 holds what pages embed from these outputs: meeting JSON-LD and body images.
@@ -15,9 +16,11 @@ from generator.outputs.documents import document_files
 from generator.outputs.feeds import feed_files
 from generator.outputs.file import OutputFile
 from generator.outputs.images import image_files
+from generator.outputs.stylesheet import stylesheet_files
 from generator.outputs.vcard import vcard_files
 
-FILE_PRODUCERS = (feed_files, card_files, calendar_files, document_files, vcard_files, image_files)
+FILE_PRODUCERS = (feed_files, card_files, calendar_files, document_files, vcard_files, image_files,
+                  stylesheet_files)
 
 
 def output_files(site: Site, messages_for) -> list[OutputFile]:

@@ -56,9 +56,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return self.contexts[lang]
 
     def on_files(self, files, config):
-        # The theme's message catalogues and the card font are read by the generator, not published.
+        # The theme's message catalogues, the card font, the icons and the parts the stylesheet is
+        # assembled from (generator.outputs.stylesheet) are read by the generator, not published.
         for file in list(files):
-            if file.src_uri.startswith(("messages/", "fonts/", "icons/")) and not file.abs_src_path.startswith(config.docs_dir):
+            if file.src_uri.startswith(("messages/", "fonts/", "icons/", "styles/", "components/")) and not file.abs_src_path.startswith(config.docs_dir):
                 files.remove(file)
         return files
 

@@ -21,6 +21,7 @@ from generator.content.model import Site
 from generator.content.pipeline import check_content, resolve_now
 from generator.content.publishing import HeldBack
 from generator.core.i18n import MESSAGES_DIR, THEME_DIR, Messages
+from generator.core.theme_files import COMPONENTS_DIR, STYLES_DIR
 from generator.derive import derive_pages
 from generator.outputs import output_files
 from generator.site.writer import TreeWriter
@@ -30,9 +31,10 @@ SITE_SRC = "site_src"
 
 def fingerprint(root: Path) -> tuple:
     """Cheap identity of every input: path, size and modification time (of a link itself, not
-    what it points to: the content stage refuses links, dangling ones included)."""
+    what it points to: the content stage refuses links, dangling ones included). The theme's
+    styles count too, so that the preview reassembles the stylesheet when one changes."""
     entries = []
-    for base in (root / "content", MESSAGES_DIR):
+    for base in (root / "content", MESSAGES_DIR, STYLES_DIR, COMPONENTS_DIR):
         if base.exists():
             for dirpath, dirnames, filenames in os.walk(base):
                 dirnames.sort()

@@ -192,7 +192,7 @@ def test_dashboard_charts_are_described_and_match_their_tables(example_site):
     assert "8 of 12" in schools  # Lincoln, as in the table
     assert re.search(r'<caption id="table-schools-caption">', html)
     assert html.count('scope="col"') >= 12 and html.count('scope="row"') >= 10
-    assert "@media print" in (REPO / "themes/portal/assets/portal.css").read_text()
+    assert "@media print" in (example_site / "assets" / "portal.css").read_text()
 
 
 def test_milestone_for_a_school_the_grant_does_not_cover_is_an_error(project):
