@@ -14,6 +14,7 @@ LANGS = ["en", "es"]
 WIDTHS = {"phone": 390, "wide": 1280}
 PILLARS = "four-pillars/"
 JOIN = "how-to-join/"
+ABOUT = "about/"
 # The callouts and the checklist of content/<lang>/pages/how-to-join.md.
 CALLOUTS = {"en": ["You do not need to speak English", "Note"],
             "es": ["No necesita hablar inglés", "Nota"]}
@@ -74,6 +75,23 @@ def test_the_four_pillars_are_side_by_side_on_a_computer_and_stacked_on_a_phone(
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_cards_are_a_grid_on_a_computer_and_stacked_on_a_phone(screen, lang):
+    screen.goto(url(lang, ABOUT))
+    cards = screen.locator(".prose .columns--cards > .columns__item")
+    boxes = [card.bounding_box() for card in cards.all()]
+    assert len(boxes) == 5
+    rows = {round(box["y"]) for box in boxes}
+    if screen.width_name == "wide":
+        assert 2 <= len(rows) <= 3, "two or three cards across"
+    else:
+        assert len(rows) == 5, "one card under the other"
+    for card in cards.all():
+        assert card.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    no_sideways_scrolling(screen)
+    assert_accessible(screen)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_table_words_are_never_broken_and_a_wide_table_scrolls_in_its_own_box(screen, lang):
     screen.goto(url(lang, PILLARS))
     table = screen.locator(".prose table")
@@ -112,7 +130,7 @@ def test_a_checklist_is_announced_as_checkboxes_checked_or_not(screen, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_callouts_and_cards_keep_their_borders_in_forced_colours_and_print(screen, lang):
+def test_callouts_keep_their_borders_in_forced_colours_and_print(screen, lang):
     screen.goto(url(lang, JOIN))
     for media in ({"forced_colors": "active"}, {"media": "print", "forced_colors": "none"}):
         screen.emulate_media(**media)
