@@ -30,6 +30,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from functools import lru_cache
+from itertools import count
 from pathlib import Path
 from typing import Callable
 
@@ -152,30 +153,35 @@ _CALLOUT = re.compile(r'<div class="callout callout--(?P<kind>[a-z]+)">\s*'
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 
 
-def finish_body(html_text: str, t: Callable[[str], str]) -> str:
+def finish_body(html_text: str, t: Callable[..., str]) -> str:
     """A sanitised body made ready for its page, ``t`` giving the text of the body's language.
 
     An id the body shares with the theme (a heading "About" on a school page, whose section
     is ``#about``) or with a callout becomes ``text-<id>``, so every id on the page is its own.
-
     Callouts get their default title (``body.callout.<kind>``) and are named by their title
     (``role="note"`` labelled by it); every table is put in a box that scrolls sideways on its
     own, which keyboard users can reach, named by its number (``body.table``, "Table 2": each
     region needs a name of its own)."""
-    callouts, tables = iter(range(1, 100_000)), iter(range(1, 100_000))
+    return _box_tables(_name_callouts(_own_ids(html_text), t), t)
+
+
+def _name_callouts(html_text: str, t: Callable[..., str]) -> str:
+    numbers = count(1)
 
     def callout(match: re.Match) -> str:
-        number = next(callouts)
-        kind = match["kind"]
+        number, kind = next(numbers), match["kind"]
         title = match["title"] or html.escape(t(f"body.callout.{kind}"))
         return (f'<div class="callout callout--{kind}" role="note" aria-labelledby="callout-{number}">'
                 f'<p class="callout__title" id="callout-{number}">{title}</p>')
 
-    html_text = _own_ids(html_text)
-    html_text = _CALLOUT.sub(callout, html_text)
+    return _CALLOUT.sub(callout, html_text)
+
+
+def _box_tables(html_text: str, t: Callable[..., str]) -> str:
+    numbers = count(1)
 
     def table(match: re.Match) -> str:
-        label = html.escape(t("body.table").format(number=next(tables)), quote=True)
+        label = html.escape(t("body.table", number=next(numbers)), quote=True)
         return f'<div class="table-wrap" role="region" tabindex="0" aria-label="{label}">{match.group(0)}</div>'
 
     return _TABLE.sub(table, html_text)
