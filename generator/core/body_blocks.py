@@ -18,7 +18,8 @@ Each heading inside ``columns`` or ``cards`` starts a column (or a card). A call
 written after ``|``; without one the page's language gives it ("Note", "Nota"), filled in by
 :func:`finish_body` once the page's language is known. ``- [ ]`` and ``- [x]`` list items
 become disabled checkboxes (pymdownx.tasklist), each labelled by its own text here so screen
-readers announce "checked" or "not checked" with the words.
+readers announce "checked" or "not checked" with the words. ``/// caption`` after a table
+gives it a caption (pymdownx.blocks.caption), which stays outside the table's scrolling box.
 
 The blocks put only the classes in :data:`CLASSES` on the elements named there; the sanitiser
 keeps exactly those (generator.core.sanitize), so a class staff invent is dropped, and
@@ -43,7 +44,8 @@ from generator.core.i18n import THEME_DIR
 
 CALLOUT_KINDS = ("note", "important", "warning", "success")
 LAYOUTS = ("columns", "cards")
-BLOCK_NAMES = (*LAYOUTS, *CALLOUT_KINDS)
+# "/// caption" after a table or picture is pymdown-extensions' own (pymdownx.blocks.caption).
+BLOCK_NAMES = (*LAYOUTS, *CALLOUT_KINDS, "caption")
 
 # Every class a body may carry, on the element that may carry it (nh3's allowed_classes).
 CLASSES: dict[str, set[str]] = {

@@ -15,6 +15,7 @@ WIDTHS = {"phone": 390, "wide": 1280}
 PILLARS = "four-pillars/"
 JOIN = "how-to-join/"
 ABOUT = "about/"
+CAPTIONS = {"en": "The four practices at a glance", "es": "Las cuatro prácticas en breve"}
 # The callouts and the checklist of content/<lang>/pages/how-to-join.md.
 CALLOUTS = {"en": ["You do not need to speak English", "Note"],
             "es": ["No necesita hablar inglés", "Nota"]}
@@ -101,6 +102,11 @@ def test_table_words_are_never_broken_and_a_wide_table_scrolls_in_its_own_box(sc
     assert box.get_attribute("tabindex") == "0"
     assert box.get_attribute("role") == "region"
     assert re.fullmatch(r"(Table|Tabla) 1", box.get_attribute("aria-label") or "")
+    caption = screen.locator(".prose figure > figcaption")
+    assert caption.inner_text().strip() == CAPTIONS[lang]
+    assert caption.evaluate("e => !e.closest('.table-wrap')"), "the caption is outside the scrolling box"
+    shown, width = caption.bounding_box(), screen.viewport_size["width"]
+    assert shown["x"] >= 0 and shown["x"] + shown["width"] <= width, "the whole caption is on the screen"
     no_sideways_scrolling(screen)
 
 

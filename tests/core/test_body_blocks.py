@@ -129,3 +129,9 @@ def test_ids_the_theme_or_a_callout_uses_are_renamed_in_the_text():
     assert '<h2 id="text-callout-1">Getting here</h2>' in html
     assert html.count('id="callout-1"') == 1
     assert '<h2 id="bus">Bus</h2>' in html
+
+
+def test_a_table_caption_is_outside_its_scrolling_box():
+    html = page_html("| A |\n| --- |\n| b |\n\n/// caption\nWhat A means\n///\n")
+    assert re.search(r'<figure>\s*<div class="table-wrap"[^>]*><table>.*?</table></div>\s*'
+                     r'<figcaption>\s*<p>What A means</p>\s*</figcaption>\s*</figure>', html, re.S)

@@ -90,7 +90,7 @@ def _where(item, path: tuple) -> tuple[str, int | None, str]:
 
 # Bodies are rendered as MkDocs renders them (generator.site.project adds toc, which adds no images).
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "def_list", "sane_lists", "smarty", "pymdownx.tasklist",
-                       "generator.core.body_blocks"]
+                       "pymdownx.blocks.caption", "generator.core.body_blocks"]
 
 
 def body_html(text: str) -> str:
