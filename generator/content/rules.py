@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 from babel import Locale, UnknownLocaleError
 
+from generator.content.blocks import check_body_blocks
 from generator.content.council_rules import check_councils
 from generator.content.images.library import check_images
 from generator.content.documents import check_documents
@@ -134,6 +135,7 @@ def check_rules(site: Site, problems: Problems) -> None:
     check_grant_amounts(site, problems)
     check_school_names(site, problems)
     check_body_links(site, problems)
+    check_body_blocks(site, problems)
     check_images(site, problems)  # last: it processes the photos that are not cached yet
 
 

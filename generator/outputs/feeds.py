@@ -20,7 +20,8 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from generator.content.model import Item, News, Site
-from generator.core.i18n import Formatter
+from generator.core.body_blocks import finish_body
+from generator.core.i18n import Formatter, Messages
 from generator.core.sanitize import sanitize
 from generator.derive.views import lang_prefix
 from generator.outputs.body_images import expand_body_images
@@ -80,7 +81,7 @@ def article_html(site: Site, post: News, lang: str, t=None) -> str:
     if not body:
         return ""
     absolute = lambda rel: site.settings.site_url + rel  # noqa: E731
-    html = sanitize(marked_body_html(str(body)))
+    html = finish_body(sanitize(marked_body_html(str(body))), Messages(body.lang, site.default))
     html = expand_body_images(site, html, absolute, picture=False)
     html = expand_body_links(site, html, post.collection, lang, absolute)
     html = absolute_links(html, site, lang, post.path)

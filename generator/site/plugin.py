@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
+from generator.core.body_blocks import finish_body
 from generator.core.errors import ContentErrors
 from generator.core.sanitize import sanitize
 from generator.outputs.body_images import expand_body_images
@@ -83,10 +84,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # file points at its page in this page's language (generator.outputs.body_images and
         # body_links; their Markdown extensions marked them while rendering).
         meta = page.meta.get("portal") or {}
+        lang = meta.get("lang") or self._current_language(config)
         url = lambda rel: get_relative_url(rel, page.url or ".")  # noqa: E731
         html = expand_body_images(self.site, sanitize(html), url)
-        return expand_body_links(self.site, html, meta.get("collection") or "pages",
-                                 meta.get("lang") or self._current_language(config), url)
+        # Callouts' default titles and tables' names in the body's own language.
+        html = finish_body(html, self._context(self._body_language(meta, lang)).t)
+        return expand_body_links(self.site, html, meta.get("collection") or "pages", lang, url)
+
+    def _body_language(self, meta: dict, lang: str) -> str:
+        """The language the body is written in: the page's, or the source's if not translated."""
+        if meta.get("kind") != "item":
+            return lang
+        body = self.site.items[meta["collection"]][meta["slug"]].body.get(lang)
+        return body.lang if body else lang
 
     def on_page_context(self, context, page, config, nav):
         meta = page.meta.get("portal") or {}

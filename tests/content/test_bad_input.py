@@ -251,6 +251,22 @@ CASES: dict[str, Case] = {
         {"content/files/fair-flyer.pdf": b"%PDF-1.4\n%%EOF\n",
          PAGE: "---\ntitle: Notice\n---\nRead [the flyer](/files/fair-flier.pdf) first.\n"},
         "the link goes to a file that does not exist", f"{PAGE}, line 4, field 'text'"),
+    # -- columns, cards and callouts in the text ----------------------------------------------------
+    "a block of a kind the site does not know": Case(
+        {PAGE: "---\ntitle: Notice\n---\nIntro.\n\n/// colums\n### One\nText.\n///\n"},
+        '\'colums\' is not a kind of block the site knows', f"{PAGE}, line 6, field 'text'"),
+    "a block that is not closed": Case(
+        {PAGE: "---\ntitle: Notice\n---\nIntro.\n\n/// warning | Bring ID\nAt the door.\n\nThe rest.\n"},
+        "the 'warning' block is not closed", f"{PAGE}, line 6, field 'text'"),
+    "a block closed with the wrong number of slashes": Case(
+        {PAGE: "---\ntitle: Notice\n---\n//// cards\n## Food\nFridays.\n///\n"},
+        "this line does not close the 'cards' block opened on line 4", f"{PAGE}, line 7, field 'text'"),
+    "a closing line with no block open": Case(
+        {PAGE: "---\ntitle: Notice\n---\nText.\n\n///\n"},
+        "this line closes a block, but no block is open here", f"{PAGE}, line 6, field 'text'"),
+    "a class the site does not know": Case(
+        {PAGE: "---\ntitle: Notice\n---\nText.\n\nBig words.\n{: .huge }\n"},
+        "the class 'huge' is not one the site knows", f"{PAGE}, line 7, field 'text'"),
     # -- links --------------------------------------------------------------------------------------
     "a page that is a link to a file outside": Case({}, "this is a link (a symlink)", PAGE,
                                                     links={PAGE: "../../../../outside/secret.md"}),

@@ -89,7 +89,8 @@ def _where(item, path: tuple) -> tuple[str, int | None, str]:
 
 
 # Bodies are rendered as MkDocs renders them (generator.site.project adds toc, which adds no images).
-MARKDOWN_EXTENSIONS = ["tables", "attr_list", "def_list", "sane_lists", "smarty"]
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "def_list", "sane_lists", "smarty", "pymdownx.tasklist",
+                       "pymdownx.blocks.caption", "generator.core.body_blocks"]
 
 
 def body_html(text: str) -> str:
