@@ -8,10 +8,13 @@ loads a single file, so the parts are joined here, always in the same order:
 the base styles first, then every component's CSS sorted by the component's
 name. Each part is preceded by a comment naming its source file, and nothing
 else (no date, no path of the machine) goes in, so the same theme gives the
-same bytes.
+same bytes. The parts' own comments are for the people who read the theme and
+stay there: families on pre-paid data do not download them (every page is
+weighed with its stylesheet, tests/site/test_page_weight.py).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.content.model import Site
@@ -20,6 +23,7 @@ from generator.core.theme_files import COMPONENTS_DIR, STYLES_DIR, component_nam
 from generator.outputs.file import OutputFile
 
 STYLESHEET = "assets/portal.css"
+COMMENT = re.compile(r"/\*.*?\*/", re.S)  # the theme's CSS has no "/*" inside a string
 
 
 def stylesheet_parts() -> list[Path]:
@@ -40,8 +44,14 @@ def stylesheet(site: Site) -> str:
     chunks = []
     for part in stylesheet_parts():
         name = part.relative_to(THEME_DIR).as_posix()
-        chunks.append(f"/* ==== {name} ==== */\n{part.read_text(encoding='utf-8').rstrip()}\n")
-    return "\n".join(chunks)
+        chunks.append(f"/* ==== {name} ==== */\n{without_comments(part.read_text(encoding='utf-8'))}")
+    return "".join(chunks)
+
+
+def without_comments(css: str) -> str:
+    """The rules of a CSS file as written, without its comments and blank lines."""
+    lines = COMMENT.sub("", css).splitlines()
+    return "".join(line.rstrip() + "\n" for line in lines if line.strip())
 
 
 def stylesheet_files(site: Site, messages_for) -> list[OutputFile]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.core.theme_files import COMPONENTS_DIR, STYLES_DIR
+from generator.outputs.stylesheet import without_comments
 from generator.site.project import fingerprint
 
 
@@ -18,7 +19,10 @@ def test_the_stylesheet_is_the_base_styles_then_every_component_by_name(example_
     assert len(components) >= 7
     assert parts_named_in(css) == ["styles/base.css"] + [f"components/{n}/{n}.css" for n in components]
     for part in [STYLES_DIR / "base.css"] + [COMPONENTS_DIR / n / f"{n}.css" for n in components]:
-        assert part.read_text(encoding="utf-8").strip() in css, f"{part.name} is in the stylesheet as written"
+        assert without_comments(part.read_text(encoding="utf-8")) in css, \
+            f"{part.name}'s rules are in the stylesheet as written"
+    assert "mobile first" in (STYLES_DIR / "base.css").read_text(encoding="utf-8")
+    assert "mobile first" not in css, "the theme's comments are not published"
 
 
 def test_the_parts_of_the_stylesheet_are_not_published_apart(example_site):
