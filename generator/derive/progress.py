@@ -173,6 +173,21 @@ class Timeline:
     ticks: list[dict]  # x, year
     today_x: int | None
     counts: dict  # state -> how many
+    today: date
+
+    @property
+    def in_date_order(self) -> list[dict]:
+        """The placed milestones, earliest first: the rows of the picture drawn down a phone's
+        screen, where a line across is too narrow for its lanes."""
+        return sorted(self.dots, key=lambda d: (d["date"], d["id"]))
+
+    @property
+    def before_today(self) -> int | None:
+        """How many of those rows come before today's mark (None when today is outside the
+        picture's period)."""
+        if self.today_x is None:
+            return None
+        return sum(d["date"] <= self.today for d in self.dots)
 
 
 def timeline(grant: Grant, lang: str) -> Timeline | None:
@@ -208,9 +223,9 @@ def timeline(grant: Grant, lang: str) -> Timeline | None:
         state = grant.milestone_state(m)
         counts[state] = counts.get(state, 0) + 1
         if d:
-            dots.append({"id": m["id"], "x": x(d), "y": lane_y[m.get("step")], "state": state,
+            dots.append({"id": m["id"], "x": x(d), "y": lane_y[m.get("step")], "state": state, "step": m.get("step"),
                          "date": d, "title": m.get("title")})
     ticks = [{"x": x(date(year, 1, 1)), "year": year} for year in range(start.year + 1, end.year + 1)]
     today = grant.site.today
     today_x = x(today) if start <= today <= end else None
-    return Timeline(width, axis_y + 30, x0, x1, axis_y, start, end, lanes, dots, ticks, today_x, counts)
+    return Timeline(width, axis_y + 30, x0, x1, axis_y, start, end, lanes, dots, ticks, today_x, counts, today)
