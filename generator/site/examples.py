@@ -14,11 +14,13 @@ they show real items (generator.site.theme.components).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
+from generator.content.images.process import stats as image_stats
 from generator.content.model import Site
 from generator.content.pipeline import check_content, resolve_now
 from generator.core import yamlish
@@ -29,6 +31,7 @@ from generator.site.writer import TreeWriter
 
 DISTRICT_FILE = EXAMPLES_DIR / "district.yml"
 EXAMPLES_PROJECT = "examples"  # below site_src/
+EXAMPLE_IMAGES = "components/"  # the examples' pictures are published under /components/images/
 
 
 class BadExamples(PortalError):
@@ -100,10 +103,14 @@ def load_gallery(site: Site, root: Path) -> Gallery:
         components.append(component(path, data))
     project = Path(root) / "site_src" / EXAMPLES_PROJECT
     write_project(project, site, district.get("settings") or {}, items)
+    counted = Counter(image_stats)  # the build's report counts the district's images, not these
     try:
         checked = check_content(project, now=resolve_now(str(district["now"])))
     except ContentErrors as exc:
         raise ContentErrors([where_given(p, given_in) for p in exc.problems])
+    finally:
+        image_stats.clear()
+        image_stats.update(counted)
     for comp in components:
         for example in comp.examples:
             kind, _, name = example.item.partition("/")

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from generator.core.values import Text
 from generator.derive.views import View
-from generator.site.examples import Component, Example, Gallery
+from generator.site.examples import EXAMPLE_IMAGES, Component, Example, Gallery
 from generator.site.theme.context import PageContext
 
 # Links that leave the site, or stay on the page, are kept as they are.
@@ -25,6 +25,8 @@ KEPT_LINK = re.compile(r"^(#|[a-z][a-z0-9+.-]*:)", re.I)
 ID = re.compile(r'\sid="([^"]+)"')
 ID_REFERENCES = re.compile(r'(\s(?:aria-labelledby|aria-describedby|for)=")([^"]*)(")')
 HREF = re.compile(r'(\shref=")([^"]*)(")')
+PICTURE = re.compile(r'(\s(?:src|srcset)=")([^"]*)(")')
+IMAGES = re.compile(r"(^|[\s/])images/")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 # What MkDocs' url filter needs to make the examples' addresses relative to this page.
 PAGE_VARIABLES = ("page", "base_url", "config")
@@ -116,8 +118,9 @@ def localized(value, lang: str, default: str):
 
 
 def contained(html: str, anchor: str) -> str:
-    """The example's HTML with its ids prefixed by its anchor, and its links within the
-    site (its item's page, calendar, contact card) leading to the example itself."""
+    """The example's HTML with its ids prefixed by its anchor, its links within the site (its
+    item's page, calendar, contact card) leading to the example itself, and its pictures
+    where the examples' pictures are published."""
     ids = set(ID.findall(html))
 
     def own(value: str) -> str:
@@ -135,7 +138,10 @@ def contained(html: str, anchor: str) -> str:
             return m.group(0)
         return m.group(1) + "#" + anchor + m.group(3)
 
-    return HREF.sub(link, html)
+    html = HREF.sub(link, html)
+    # the examples' pictures are published apart from the district's (generator.site.project)
+    return PICTURE.sub(lambda m: m.group(1) + IMAGES.sub(rf"\1{EXAMPLE_IMAGES}images/", m.group(2))
+                       + m.group(3), html)
 
 
 GLOBALS = {"component_gallery": component_gallery, "component_examples": component_examples}
