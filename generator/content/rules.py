@@ -15,7 +15,8 @@ from generator.content.schema import CONTENT_TYPES
 from generator.core.errors import Problems
 
 DIRECTORY_SECTIONS = {"services", "levels"}  # /schools/services/, /schools/levels/ (generator.derive.directory)
-RESERVED = {"assets", "search", "404", "feeds", "calendar", "cards", "images", "files", "pages"}
+RESERVED = {"assets", "search", "404", "feeds", "calendar", "cards", "images", "files", "pages",
+            "components"}  # /components/: the theme's component library (generator.derive.components)
 # /meetings/calendar/ and /meetings/bodies/ (generator.derive.meetings, generator.derive.meeting_filter)
 MEETING_SECTIONS = {"calendar", "bodies"}
 

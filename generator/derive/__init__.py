@@ -2,7 +2,8 @@
 
 Every item gets a page in every language, every collection a listing, and the
 stage's producers add the rest: the news listing's pages, the grants dashboard,
-meeting lists, month calendars, flyers and a page per body, and the schools directory. Each
+meeting lists, month calendars, flyers and a page per body, the schools directory,
+and the theme's component library. Each
 producer is a function ``producer(site, messages_for)`` returning
 :class:`~generator.derive.page.PageSpec` objects; :data:`PAGE_PRODUCERS` lists
 them all, so this file says which pages the site has.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from generator.content.model import Item, Meeting, Site
 from generator.content.schema import CONTENT_TYPES
+from generator.derive.components import component_pages
 from generator.derive.directory import directory_pages
 from generator.derive.meeting_filter import body_pages
 from generator.derive.meeting_text import Words
@@ -20,7 +22,8 @@ from generator.derive.page import PageSpec
 from generator.derive.progress import dashboard_pages
 
 # Extra pages besides one per item and one listing per collection, in this order.
-PAGE_PRODUCERS = (news_pages, dashboard_pages, meeting_pages, body_pages, directory_pages)
+PAGE_PRODUCERS = (news_pages, dashboard_pages, meeting_pages, body_pages, directory_pages,
+                  component_pages)
 
 
 def derive_pages(site: Site, messages_for) -> list[PageSpec]:

@@ -23,6 +23,7 @@ class PageSpec:
     slug: str = ""
     body: str = ""
     params: tuple = ()  # extra (name, value) pairs for the template, e.g. (("service", "food_pantry"),)
+    indexed: bool = True  # False: left out of the sitemap, and the page asks search engines not to index it
 
     @property
     def path(self) -> str:
@@ -37,7 +38,8 @@ class PageSpec:
             "template": self.template,
             "title": self.title,
             "portal": {"kind": self.kind, "lang": self.lang, "collection": self.collection,
-                       "slug": self.slug, "params": dict(self.params), "path": self.path},
+                       "slug": self.slug, "params": dict(self.params), "path": self.path,
+                       "indexed": self.indexed},
         }
         head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         return f"---\n{head}---\n\n{self.body}\n" if self.body else f"---\n{head}---\n"

@@ -49,6 +49,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.contexts = {}
         self.site = generated.site
         self.paths = generated.paths
+        self.gallery = generated.gallery
 
     def _context(self, lang: str) -> PageContext:
         if lang not in self.contexts:
@@ -56,10 +57,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return self.contexts[lang]
 
     def on_files(self, files, config):
-        # The theme's message catalogues, the card font, the icons and the parts the stylesheet is
-        # assembled from (generator.outputs.stylesheet) are read by the generator, not published.
+        # The theme's message catalogues, the card font, the icons, the parts the stylesheet is
+        # assembled from (generator.outputs.stylesheet) and the component examples
+        # (generator.site.examples) are read by the generator, not published.
         for file in list(files):
-            if file.src_uri.startswith(("messages/", "fonts/", "icons/", "styles/", "components/")) and not file.abs_src_path.startswith(config.docs_dir):
+            if file.src_uri.startswith(("messages/", "fonts/", "icons/", "styles/", "components/",
+                                        "examples/")) and not file.abs_src_path.startswith(config.docs_dir):
                 files.remove(file)
         return files
 
@@ -102,6 +105,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         meta = page.meta.get("portal") or {}
         lang = meta.get("lang") or self._current_language(config)
         context.update(self._context(lang).for_page(meta))
+        if meta.get("kind") == "components":
+            context["gallery"] = self.gallery  # the examples it shows (generator.site.examples)
         return context
 
     def on_template_context(self, context, template_name, config):

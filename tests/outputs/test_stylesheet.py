@@ -27,7 +27,9 @@ def test_the_stylesheet_is_the_base_styles_then_every_component_by_name(example_
 
 def test_the_parts_of_the_stylesheet_are_not_published_apart(example_site):
     assert (example_site / "assets" / "portal.css").is_file()
-    assert not (example_site / "components").exists()
+    published = [p.relative_to(example_site).as_posix() for p in (example_site / "components").rglob("*")
+                 if p.is_file() and p.name != "index.html" and p.parent.name != "images"]
+    assert published == [], "only the component library's pages and pictures are under /components/"
     assert not (example_site / "styles").exists()
     assert not list(example_site.rglob("*.yml")), "examples and catalogues stay in the theme"
 

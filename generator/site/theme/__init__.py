@@ -5,11 +5,11 @@ the helpers are grouped by what they show, one module each, and gathered here.
 """
 from __future__ import annotations
 
-from generator.site.theme import councils, filters, grants_news, meetings, schools
+from generator.site.theme import components, councils, filters, grants_news, meetings, schools
 from generator.site.theme.context import PageContext
 
 FILTERS = dict(filters.FILTERS)
 GLOBALS = {**filters.GLOBALS, **grants_news.GLOBALS, **meetings.GLOBALS, **schools.TEMPLATE_GLOBALS,
-           **councils.GLOBALS}
+           **councils.GLOBALS, **components.GLOBALS}
 
 __all__ = ["FILTERS", "GLOBALS", "PageContext"]

@@ -47,6 +47,7 @@ class PageContext:
             "alternates": self.alternates(path),
             # a --drafts preview: every page says noindex, in case it is deployed by mistake
             "preview": self.site.drafts,
+            "indexed": meta.get("indexed", True),  # False: noindex (the component library)
         }
 
     def sitemap(self, paths: list[str]) -> list[dict]:
