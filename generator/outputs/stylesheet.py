@@ -9,14 +9,16 @@ the base styles first, then every component's CSS sorted by the component's
 name. The district's colours come first, as CSS variables made from its settings
 (generator.outputs.theme_colours). Each part is preceded by a comment naming its source file, and nothing
 else (no date, no path of the machine) goes in, so the same theme gives the
-same bytes. The parts' own comments are for the people who read the theme and
-stay there: families on pre-paid data do not download them (every page is
+same bytes. The parts' own comments and layout are for the people who read the
+theme and stay there: each part is published minified (rcssmin), because
+families on pre-paid data download it with every first page (every page is
 weighed with its stylesheet, tests/site/test_page_weight.py).
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
+
+import rcssmin
 
 from generator.content.model import Site
 from generator.core.i18n import THEME_DIR
@@ -25,7 +27,6 @@ from generator.outputs.file import OutputFile
 from generator.outputs.theme_colours import colour_variables
 
 STYLESHEET = "assets/portal.css"
-COMMENT = re.compile(r"/\*.*?\*/", re.S)  # the theme's CSS has no "/*" inside a string
 
 
 def stylesheet_parts() -> list[Path]:
@@ -44,14 +45,14 @@ def stylesheet(site: Site) -> str:
     chunks = [colour_variables(site.settings.colour)]
     for part in stylesheet_parts():
         name = part.relative_to(THEME_DIR).as_posix()
-        chunks.append(f"/* ==== {name} ==== */\n{without_comments(part.read_text(encoding='utf-8'))}")
+        chunks.append(f"/* ==== {name} ==== */\n{minified(part.read_text(encoding='utf-8'))}\n")
     return "".join(chunks)
 
 
-def without_comments(css: str) -> str:
-    """The rules of a CSS file as written, without its comments and blank lines."""
-    lines = COMMENT.sub("", css).splitlines()
-    return "".join(line.rstrip() + "\n" for line in lines if line.strip())
+def minified(css: str) -> str:
+    """The rules of a CSS file without its comments and the spaces and line breaks that only
+    help people read it."""
+    return rcssmin.cssmin(css)
 
 
 def stylesheet_files(site: Site, messages_for) -> list[OutputFile]:

@@ -5,7 +5,8 @@ path (``headers.py``), so a page that breaks the Content-Security-Policy breaks
 in the preview too. Live reload needs exactly two exceptions, in the preview
 only: MkDocs injects an inline ``<script>`` into each page, which is allowed by
 a nonce made for that one response, and that script polls ``/livereload/`` on
-the same server, which ``connect-src 'self'`` allows.
+the same server, which ``connect-src 'self'`` allows (as the published site
+already does).
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def preview_csp(policy: str, nonce: str | None) -> str:
             continue
         if name in names:
             i = names.index(name)
-            sources = [s for s in directives[i].split()[1:] if s != "'none'"]
+            sources = [s for s in directives[i].split()[1:] if s not in ("'none'", extra)]
             directives[i] = " ".join([name, *sources, extra])
         else:
             directives.append(f"{name} {extra}")

@@ -49,22 +49,9 @@ class NetlifyHandler(SimpleHTTPRequestHandler):
         pass
 
 
-class LighthouseHandler(NetlifyHandler):
-    """netlify.toml's headers, except that the Content-Security-Policy lets the page's own
-    script fetch from the site (connect-src 'self' instead of 'none'). Lighthouse downloads
-    robots.txt with a request from inside the page, which the site's policy forbids, so its
-    robots.txt audit fails on any page that sends it, on Netlify too (Lighthouse issue 4386);
-    crawlers fetch robots.txt directly and never meet the policy."""
-
-    def send_header(self, name, value):
-        if name.lower() == "content-security-policy":
-            value = value.replace("connect-src 'none'", "connect-src 'self'")
-        super().send_header(name, value)
-
-
-def _serve(site: Path, handler_class=NetlifyHandler):
+def _serve(site: Path):
     """Serve a built site on a free port, with netlify.toml's headers, until the session ends."""
-    handler = functools.partial(handler_class, directory=str(site))
+    handler = functools.partial(NetlifyHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -86,12 +73,6 @@ def own_vocabulary_url(tmp_path_factory):
 
     project = own_vocabulary_project(tmp_path_factory.mktemp("own-vocabularies") / "proj")
     yield from _serve(build(project.root, now=EXAMPLE_NOW).site_dir)
-
-
-@pytest.fixture(scope="session")
-def lighthouse_base_url(example_site: Path):
-    """The example site served for Lighthouse (LighthouseHandler)."""
-    yield from _serve(example_site, LighthouseHandler)
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,11 @@
 
 Lighthouse (pinned, installed under .venv/lighthouse/ by scripts/setup.sh --test) runs with
 the same Chromium as the other browser tests against the example site served on localhost
-(lighthouse_base_url). Nothing is relaxed for localhost: the pages' canonical and hreflang
+(base_url), with netlify.toml's headers. Nothing is relaxed for localhost: the pages' canonical and hreflang
 addresses are the site's own https addresses (site_url), as on Netlify, and the site has no
-robots.txt, which Lighthouse, like crawlers, reads as "crawl everything". One header differs from
-netlify.toml's: Lighthouse fetches robots.txt from inside the page, and the site's
-Content-Security-Policy (connect-src 'none') refuses that request on Netlify as here, so the
-server lets the page fetch from its own site (tests/browser/conftest.py LighthouseHandler);
-crawlers fetch robots.txt directly, where the policy plays no part. It is slow (about half a
+robots.txt, which Lighthouse, like crawlers, reads as "crawl everything". Lighthouse fetches
+robots.txt from inside the page, which is why the Content-Security-Policy allows connect-src
+'self' (under 'none' the audit fails, on Netlify as here). It is slow (about half a
 minute a run), so it runs once per language."""
 from __future__ import annotations
 
@@ -37,13 +35,13 @@ def failing_audits(report: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_the_home_page_scores_100_for_seo(lighthouse_base_url, chromium, tmp_path, lang):
+def test_the_home_page_scores_100_for_seo(base_url, chromium, tmp_path, lang):
     if not LIGHTHOUSE.exists():
         pytest.fail("Lighthouse is not installed: run bash scripts/setup.sh --test")
     path, flags = chromium
     env = dict(os.environ, **({"CHROME_PATH": path} if path else {}))
     out = tmp_path / "report.json"
-    subprocess.run([str(LIGHTHOUSE), lighthouse_base_url + url(lang, ""), "--only-categories=seo",
+    subprocess.run([str(LIGHTHOUSE), base_url + url(lang, ""), "--only-categories=seo",
                     "--output=json", f"--output-path={out}", "--quiet",
                     "--chrome-flags=" + " ".join(["--headless=new", *flags])],
                    env=env, check=True, timeout=300)
