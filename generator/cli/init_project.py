@@ -108,7 +108,7 @@ def init_project(folder: Path, today: date | None = None) -> list[Path]:
         for lang in languages:
             if lang == languages[0]:
                 text = front_matter(ctype, _merge(example["facts"], example[lang]), intro=[
-                    f"An example {ctype.name}: replace each value marked REPLACE, or delete the file."])
+                    f"An example {ctype.name} file: replace each value marked REPLACE, or delete the file."])
             else:
                 text = front_matter(ctype, example[lang], facts_in=default_rel, intro=[
                     f"The {lang} words of {default_rel}."])

@@ -191,7 +191,8 @@ def translations(ctx, project: Path, as_json: bool, strict: bool, only_lang: str
                 detail = f" (the {e.source_lang} text changed; update it, then run 'portal translations mark {e.file}')"
             elif e.state == "missing":
                 detail = f" (no {CONTENT_TYPES[e.collection].file_path(e.lang, e.slug)})"
-            click.echo(f"{e.lang}  {e.state:<10} {e.collection}/{e.slug}{detail}")
+            item = e.collection if CONTENT_TYPES[e.collection].single else f"{e.collection}/{e.slug}"
+            click.echo(f"{e.lang}  {e.state:<10} {item}{detail}")
         untracked = [e for e in entries if e.state == "translated" and not e.tracked]
         if untracked:
             click.echo(f"\n{len(untracked)} translation(s) are not tracked yet, so changes to their source "

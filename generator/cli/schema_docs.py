@@ -23,7 +23,7 @@ def _field_lines(f: Field, indent: str) -> list[str]:
     flags.append("per language" if f.translatable else ("per language (fact)" if f.per_language else "fact"))
     if f.default is not None:
         flags.append(f"default: {f.default}")
-    label = f.type.describe() if hasattr(f.type, "describe") else f.type.label
+    label = _type_label(f.type)
     lines = [f"{indent}{f.name}: {label} ({', '.join(flags)})", f"{indent}    {f.help}"]
     sub = f.type.item if isinstance(f.type, ListOf) else f.type
     if isinstance(sub, Obj):
@@ -32,12 +32,20 @@ def _field_lines(f: Field, indent: str) -> list[str]:
     return lines
 
 
+def _type_label(kind) -> str:
+    """What a field holds, in words; a list of choices names the choices ("list of one of: a, b")."""
+    if isinstance(kind, ListOf):
+        return f"list of {_type_label(kind.item)}"
+    label = kind.describe() if hasattr(kind, "describe") else kind.label
+    return label.removesuffix(" (per language)")  # the flags say it once
+
+
 def schema_text(kind: str | None = None) -> str:
     if kind == "settings":
         return settings_text()
     out = []
     for t in _find(kind):
-        out.append(f"{t.name}: content/<language>/{t.collection}/<name>.md")
+        out.append(f"{t.name}: {t.file_path('<language>', '<name>')}")
         out.append(f"  {t.doc}")
         for f in t.fields:
             out.extend(_field_lines(f, "  "))

@@ -40,6 +40,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+from generator.core.email_breaks import breakable_emails
 from generator.core.i18n import THEME_DIR
 
 CALLOUT_KINDS = ("note", "important", "warning", "success")
@@ -163,8 +164,9 @@ def finish_body(html_text: str, t: Callable[..., str]) -> str:
     Callouts get their default title (``body.callout.<kind>``) and are named by their title
     (``role="note"`` labelled by it); every table is put in a box that scrolls sideways on its
     own, which keyboard users can reach, named by its number (``body.table``, "Table 2": each
-    region needs a name of its own)."""
-    return _box_tables(_name_callouts(_own_ids(html_text), t), t)
+    region needs a name of its own). E-mail addresses break only after "@" or a dot
+    (generator.core.email_breaks)."""
+    return breakable_emails(_box_tables(_name_callouts(_own_ids(html_text), t), t))
 
 
 def _name_callouts(html_text: str, t: Callable[..., str]) -> str:

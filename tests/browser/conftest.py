@@ -82,21 +82,6 @@ def chromium():
     return chromium_path(), list(CHROMIUM_FLAGS)
 
 
-@pytest.fixture
-def serve_built():
-    """Serve a site folder the test has just built, like base_url; each server stops after the test."""
-    servers = []
-
-    def serve(site: Path) -> str:
-        server = _serve(site)
-        servers.append(server)
-        return next(server)
-
-    yield serve
-    for server in servers:
-        next(server, None)
-
-
 @pytest.fixture(scope="session")
 def second_base_url(second_example_site: Path):
     """The second example project (examples/mesa-alta-high), served like the first."""

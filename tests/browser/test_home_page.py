@@ -43,9 +43,9 @@ def home_text(page, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_without_a_home_file_the_home_page_names_the_district_and_claims_nothing(
-        project, serve_built, browser, lang):
+        project, serve, browser, lang):
     site = build(project.root, now=EXAMPLE_NOW).site_dir
-    context = browser.new_context(base_url=serve_built(site), viewport={"width": 390, "height": 844})
+    context = browser.new_context(base_url=serve(site), viewport={"width": 390, "height": 844})
     page = context.new_page()
     text = home_text(page, lang)
     assert page.locator("h1").inner_text() == DISTRICT[lang]
@@ -60,12 +60,12 @@ def test_without_a_home_file_the_home_page_names_the_district_and_claims_nothing
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_home_page_shows_the_intro_and_sections_its_home_file_gives(
-        project, serve_built, browser, lang, width):
+        project, serve, browser, lang, width):
     for code in ("en", "es"):
         project.write(f"content/{code}/home.md", HOME[code])
         project.write(f"content/{code}/pages/council.md", PAGE[code])
     site = build(project.root, now=EXAMPLE_NOW).site_dir
-    context = browser.new_context(base_url=serve_built(site), viewport={"width": width, "height": 900})
+    context = browser.new_context(base_url=serve(site), viewport={"width": width, "height": 900})
     page = context.new_page()
     text = home_text(page, lang)
     heading = HOME[lang].split("heading: ")[1].split("\n")[0]
@@ -83,11 +83,11 @@ def test_the_home_page_shows_the_intro_and_sections_its_home_file_gives(
     context.close()
 
 
-def test_an_untranslated_home_file_is_shown_marked_in_spanish(project, serve_built, browser):
+def test_an_untranslated_home_file_is_shown_marked_in_spanish(project, serve, browser):
     project.write("content/en/home.md", HOME["en"])
     project.write("content/en/pages/council.md", PAGE["en"])
     site = build(project.root, now=EXAMPLE_NOW).site_dir
-    context = browser.new_context(base_url=serve_built(site), viewport={"width": 390, "height": 844})
+    context = browser.new_context(base_url=serve(site), viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(url("es", ""))
     assert page.locator('[role="note"]').inner_text().startswith("Esta página todavía no está traducida")

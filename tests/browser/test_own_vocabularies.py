@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from support import assert_accessible, url
+from support import EXAMPLE_NOW, assert_accessible, own_vocabulary_project, url
+from test_phones_and_forced_colours import TIMELINE_PARTS
 
 pytestmark = pytest.mark.browser
 
@@ -73,3 +74,29 @@ def test_the_example_still_shows_californias_four_steps(page, lang):
     page.goto(url(lang, "grants/ccspp-implementation-2024/"))
     for label in CALIFORNIA[lang]:
         assert page.get_by_role("heading", name=label).is_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_long_step_label_without_a_short_one_stays_whole_on_a_phone_timeline(
+        browser, serve, tmp_path, lang):
+    """A district's own step label with no short form is drawn whole on a phone's timeline, on
+    as many lines as it needs, instead of running past the picture's edge."""
+    from generator.site.build import build
+
+    project = own_vocabulary_project(tmp_path / "proj")
+    long = {"en": "Key practice two: family and community engagement in every school",
+            "es": "Práctica clave dos: participación de las familias y la comunidad"}
+    settings = project.root / "portal.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        'label: {en: "Key practice: family engagement", es: "Práctica clave: participación familiar"}',
+        'label: {en: "%(en)s", es: "%(es)s"}' % long), encoding="utf-8")
+    site = build(project.root, now=EXAMPLE_NOW).site_dir
+    context = browser.new_context(base_url=serve(site), viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(url(lang, "grants/state-grant/"))
+    parts = page.evaluate(TIMELINE_PARTS)
+    steps = [" ".join(step.locator("tspan").all_text_contents())
+             for step in page.locator(".grant-timeline__down .grant-timeline__step").all()]
+    context.close()
+    assert not parts["wider"], f"runs past the picture's edge: {parts['wider']}"
+    assert long[lang] in steps, steps

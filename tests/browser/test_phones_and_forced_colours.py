@@ -371,3 +371,15 @@ def test_e_mail_addresses_and_phone_numbers_never_break_mid_word(page, lang, wid
                    if len(lines) != 1]
     assert checked >= 16, "the pages show the people's and the district's addresses"
     assert not broken, broken
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_address_staff_typed_in_a_page_breaks_only_after_its_at_or_a_dot(page, lang):
+    """'How to join' gives the office's address in its text: at 320 px, with a reader's wider
+    spacing, it goes onto another line only after its "@" or a dot, like the contact links."""
+    at(page, 320, url(lang, "how-to-join/"))
+    page.evaluate(SPACING)
+    shown = page.evaluate(LINES_OF, ".prose .email")
+    assert [text for text, _, _ in shown] == ["communityschools@valleverde.example.org"]
+    for text, lines, anywhere in shown:
+        assert not anywhere and all(line[-1] in "@." for line in lines[:-1]), lines

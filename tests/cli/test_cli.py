@@ -83,6 +83,14 @@ def test_schema_documents_every_kind():
     assert run("schema", "meetng").exit_code == 2
 
 
+def test_schema_names_the_home_file_where_it_is_and_the_sections_it_can_list():
+    text = run("schema", "home").output
+    assert text.startswith("home: content/<language>/home.md\n"), "one file, not a folder"
+    assert "sections: list of one of: next_meeting, schools, news, pages (" in text
+    assert "heading: words (per language)\n" in text, "said once"
+    assert "(per language) (per language)" not in run("schema").output
+
+
 BAD_INPUT = {
     "malformed YAML": ("content/en/people/ana-ruiz.md", "---\nname: Ana Ruiz\nrole: [coordinator\n---\n",
                        "cannot be read"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from generator.core.email_breaks import email_parts
 from generator.core.i18n import Messages, display_name
 from generator.core.inline_markdown import inline_html
 from generator.core.values import Text
@@ -138,4 +139,5 @@ FILTERS = {
     "tx": tx, "lang_attr": lang_attr, "date": fmt_date, "time": fmt_time, "money": fmt_money,
     "month": fmt_month, "number": fmt_number, "lang_name": lang_name, "tz_name": tz_name,
     "tel": tel, "iso": iso, "inline_md": inline_md, "lang_names": lang_names,
+    "email_parts": email_parts,
 }
