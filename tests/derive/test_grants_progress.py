@@ -225,7 +225,8 @@ ONE_LATE = GRANT.split("      - id: build-the-beds")[0].replace("status: in_prog
 def visible(html: str) -> str:
     """The words a reader meets: text, and the descriptions read out by screen readers."""
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    attrs = " ".join(re.findall(r'(?:aria-label|title|alt|content)="([^"]*)"', html))
+    # each attribute is read out on its own: "Table 1" and the next link's name are not one phrase
+    attrs = " | ".join(re.findall(r'(?:aria-label|title|alt|content)="([^"]*)"', html))
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html) + " " + attrs)
 
 
