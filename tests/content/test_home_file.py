@@ -67,7 +67,7 @@ def test_a_missing_spanish_home_file_is_reported_like_any_missing_translation(pr
     [entry] = [e for e in report(site) if e.collection == "home" and e.lang == "es"]
     assert entry.state == "missing"
     result = CliRunner().invoke(main, ["translations", "-p", str(project.root), "--lang", "es"])
-    assert "es  missing    home/home (no content/es/home.md)" in result.output
+    assert "es  missing    home (no content/es/home.md)" in result.output
 
 
 def test_sections_are_a_fact_so_the_spanish_file_cannot_choose_others(project):
