@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -69,8 +70,11 @@ class PortalGroup(click.Group):
 
 @click.group(cls=PortalGroup)
 @click.version_option(package_name="portal")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Build a bilingual program portal from Markdown files in content/."""
+    if os.environ.get("CI"):
+        ctx.color = False  # logs in CI get plain text, even where they look like a terminal
 
 
 @main.command()
