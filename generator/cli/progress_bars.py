@@ -8,6 +8,7 @@ the lines the command prints anyway. Both end with the stage times.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from contextlib import contextmanager
@@ -39,6 +40,7 @@ class Bars:
         self.tasks: dict[str, int] = {}  # stage name -> its bar (rich's task id: its index)
         self.counted: set[str] = set()  # stages without a known total: a count, not a bar
         self.running = False
+        self.streams: list[tuple[logging.StreamHandler, object]] = []
 
     def __call__(self, event: progress.Event) -> None:
         kind, name, value = event
@@ -72,14 +74,22 @@ class Bars:
                 self.display.update(task.id, total=task.completed)
 
     def start(self) -> None:
-        self.display.start()
+        self.display.start()  # from now on sys.stderr prints above the bars
         self.running = True
+        self.streams = [(h, h.setStream(sys.stderr)) for h in _log_handlers()]  # MkDocs' messages too
 
     def stop(self) -> None:
         if self.running:
             self.running = False
             self._finish_counts()
             self.display.stop()
+            for handler, stream in self.streams:
+                handler.setStream(stream)
+
+
+def _log_handlers() -> list[logging.StreamHandler]:
+    """The handlers printing MkDocs' messages (generator.site.build.quiet_mkdocs)."""
+    return [h for h in logging.getLogger("mkdocs").handlers if type(h) is logging.StreamHandler]
 
 
 def label(name: str) -> str:
