@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -69,8 +70,11 @@ class PortalGroup(click.Group):
 
 @click.group(cls=PortalGroup)
 @click.version_option(package_name="portal")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Build a bilingual program portal from Markdown files in content/."""
+    if os.environ.get("CI"):
+        ctx.color = False  # logs in CI get plain text, even where they look like a terminal
 
 
 @main.command()
@@ -105,8 +109,14 @@ def check(project: Path, now, strict: bool) -> None:
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: site/ in the project).")
 @click.option("--verbose", "-v", is_flag=True, help="Show MkDocs' progress.")
-def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool) -> None:
-    """Build the site into site/ (the previous site stays until this succeeds)."""
+@click.option("--times-json", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the build's figures (pages, seconds, stage times) to this JSON file.")
+def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool,
+          times_json: Path | None) -> None:
+    """Build the site into site/ (the previous site stays until this succeeds).
+
+    It uses every core; set PORTAL_JOBS=1 to build in one process (the same site)."""
+    from generator.cli.progress_bars import echo_stage_times, shown, write_times_json
     from generator.content.images.process import stats as image_stats
     from generator.site.build import build as run_build
     from generator.site.build import quiet_mkdocs
@@ -114,7 +124,8 @@ def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool
     quiet_mkdocs(verbose)
     before = dict(image_stats)
     try:
-        result = run_build(project, site_dir=site_dir, now=now, drafts=drafts)
+        with shown():
+            result = run_build(project, site_dir=site_dir, now=now, drafts=drafts)
     except ContentErrors as exc:
         _fail_on_content(exc)
     click.secho(f"Built {result.pages} pages into {result.site_dir} in {result.seconds:.1f} s.",
@@ -127,6 +138,13 @@ def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool
         click.secho(f"Warning: {result.site_dir} is a preview with drafts and future posts (every page "
                     "marked noindex): do not deploy it. Run 'portal build' without --drafts to publish.",
                     fg="yellow", err=True)
+    if times_json:
+        try:
+            write_times_json(times_json, result)
+        except OSError as exc:
+            raise PortalError(f"the build succeeded, but its times could not be written to {times_json}: "
+                              f"{exc.strerror}. Give a file in a folder that exists.") from None
+    echo_stage_times(result.stages)
 
 
 @main.command()
@@ -137,22 +155,29 @@ def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(project: Path, now, drafts: bool, host: str, port: int) -> None:
     """Preview the site at http://127.0.0.1:8000/, rebuilding when content changes."""
+    from generator.cli.progress_bars import start_bars
+    from generator.core import progress
     from generator.site.build import quiet_mkdocs
     from generator.site.preview import serve as preview
     from generator.site.project import SITE_SRC, generate, rebuild_hourly
 
     quiet_mkdocs(verbose=True)
+    start_bars()  # for the first build, until it is served (the plugin's on_serve ends them)
     try:
-        generate(project, now=now, drafts=drafts)
-    except ContentErrors as exc:
-        _fail_on_content(exc, built=False)
-    if now is None:
-        rebuild_hourly(project)  # the clock moves on: meetings that end go to "past"
-    click.secho(f"Serving on http://{host}:{port}/ (Ctrl+C to stop). Edits to content/ "
-                "rebuild the preview.", fg="green")
-    # The preview sends the headers of netlify.toml, with what live reload needs (preview.py).
-    preview(project, config_file=str(Path(project).resolve() / SITE_SRC / "mkdocs.yml"),
-            dev_addr=f"{host}:{port}")
+        try:
+            generate(project, now=now, drafts=drafts)
+        except ContentErrors as exc:
+            progress.done()
+            _fail_on_content(exc, built=False)
+        if now is None:
+            rebuild_hourly(project)  # the clock moves on: meetings that end go to "past"
+        click.secho(f"Serving on http://{host}:{port}/ (Ctrl+C to stop). Edits to content/ "
+                    "rebuild the preview.", fg="green")
+        # The preview sends the headers of netlify.toml, with what live reload needs (preview.py).
+        preview(project, config_file=str(Path(project).resolve() / SITE_SRC / "mkdocs.yml"),
+                dev_addr=f"{host}:{port}")
+    finally:
+        progress.done()
 
 
 @main.group(invoke_without_command=True)

@@ -18,7 +18,7 @@ import frontmatter
 from generator.content.merge import Source, dotted
 from generator.content.schema import CONTENT_TYPES
 from generator.content.settings import Settings
-from generator.core import yamlish
+from generator.core import progress, yamlish
 from generator.core.errors import Problems, did_you_mean, show
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -93,6 +93,7 @@ def load_content(settings: Settings, problems: Problems) -> Loaded:
                     continue
                 before = len(problems.errors)
                 _load_file(path, lang, sub.name, settings, loaded, problems)
+                progress.advance("load")
                 if len(problems.errors) > before:
                     loaded.failed.add((sub.name, path.stem))
     return loaded

@@ -10,6 +10,7 @@ holds what pages embed from these outputs: meeting JSON-LD and body images.
 from __future__ import annotations
 
 from generator.content.model import Site
+from generator.core.timing import stage
 from generator.outputs.calendars import calendar_files
 from generator.outputs.cards import card_files
 from generator.outputs.documents import document_files
@@ -21,11 +22,14 @@ from generator.outputs.vcard import vcard_files
 
 FILE_PRODUCERS = (feed_files, card_files, calendar_files, document_files, vcard_files, image_files,
                   stylesheet_files)
+# the build's stage times (generator.core.timing) name these producers' work
+STAGES = {feed_files: "feeds", card_files: "cards", calendar_files: "calendars", image_files: "images"}
 
 
 def output_files(site: Site, messages_for) -> list[OutputFile]:
     """Every published file. ``messages_for(lang)`` gives a message lookup."""
     files: list[OutputFile] = []
     for producer in FILE_PRODUCERS:
-        files.extend(producer(site, messages_for))
+        with stage(STAGES.get(producer, "outputs")):
+            files.extend(producer(site, messages_for))
     return files

@@ -18,9 +18,8 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -28,6 +27,7 @@ from PIL import Image, ImageDraw, ImageFont
 from generator.content.model import Item, Site
 from generator.core.cache import note_used
 from generator.core.i18n import THEME_DIR, Formatter
+from generator.core.parallel import parallel_map
 from generator.outputs.file import OutputFile
 
 WIDTH, HEIGHT = 1200, 630
@@ -248,7 +248,8 @@ def card_files(site: Site, messages_for) -> list[OutputFile]:
         for collection in SHARED_COLLECTIONS:
             for item in site.items[collection].values():
                 jobs.append((card_path(lang, item), card_spec(site, lang, item, t)))
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        images = list(pool.map(lambda job: render(job[1], cache), jobs))
+    new = list({spec.key(): spec for _, spec in jobs if not (cache / f"{spec.key()}.png").exists()}.values())
+    parallel_map(partial(render, cache_dir=cache), new, report="cards")  # drawn on every core into the cache
+    images = [render(spec, cache) for _, spec in jobs]
     note_used(site, "cards", (f"{spec.key()}.png" for _, spec in jobs))  # the rest is pruned after the build
     return [OutputFile(rel, data, None, f"card {rel}") for (rel, _), data in zip(jobs, images)]

@@ -1,5 +1,9 @@
 """Build: generate site_src/, run MkDocs into a fresh folder, then swap it in.
 
+MkDocs runs once per language, each in a process of its own when there are
+cores to spare (generator.site.languages); the build's stage times are
+recorded in ``BuildResult.stages`` (generator.core.timing).
+
 The last good ``site/`` stays in place until a new build has succeeded in
 full: MkDocs writes to a temporary sibling folder, which replaces ``site/``
 only at the end. Then, and only then, the cache entries this build did not
@@ -16,20 +20,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from jinja2 import TemplateError
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-
 from generator.content.publishing import HeldBack
+from generator.core import parallel
 from generator.core.cache import prune as prune_cache
-from generator.core.errors import PortalError
+from generator.core.timing import recording
+from generator.site.languages import BuildFailed, render_site
 from generator.site.project import SITE_SRC, generate
 from generator.site.site_folder import check_site_folder, recover, swap_in, temporary_folder
-
-
-class BuildFailed(PortalError):
-    pass
 
 
 @dataclass
@@ -38,10 +35,13 @@ class BuildResult:
     pages: int
     seconds: float
     held_back: list[HeldBack] = field(default_factory=list)  # news not published, for the report
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage (generator.core.timing)
 
 
 def build(root: Path, site_dir: Path | None = None, now: str | datetime | None = None,
-          drafts: bool = False) -> BuildResult:
+          drafts: bool = False, jobs: int | None = None) -> BuildResult:
+    """Build the site into ``site_dir``. ``jobs`` processes at most (None: PORTAL_JOBS, else every
+    core; 1: everything in turn in this process, the same site byte for byte)."""
     started = time.monotonic()
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
@@ -50,25 +50,15 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
         recover(site_dir)
     except OSError as exc:
         raise BuildFailed(f"the site folder {site_dir} cannot be used: {exc}") from None
-    generated = generate(root, now=now, drafts=drafts)  # raises ContentErrors; writes nothing then
-    tmp = temporary_folder(site_dir)
-    try:
-        config = load_config(str(root / SITE_SRC / "mkdocs.yml"), site_dir=str(tmp))
-        config.plugins.on_startup(command="build", dirty=False)
+    with parallel.jobs(jobs), recording() as stages:
+        generated = generate(root, now=now, drafts=drafts)  # raises ContentErrors; writes nothing then
+        tmp = temporary_folder(site_dir)
         try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except (MkDocsException, OSError) as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise BuildFailed(f"the site could not be built: {exc}") from None
-    except TemplateError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        where = f" ({exc.name}, line {exc.lineno})" if getattr(exc, "lineno", None) else ""
-        raise BuildFailed(f"a theme template failed{where}: {exc.message}") from exc
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+            render_site(root / SITE_SRC / "mkdocs.yml", tmp, generated.site.languages,
+                        generated.site.default)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
     try:
         swap_in(tmp, site_dir)
     except OSError as exc:
@@ -77,7 +67,8 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
     finally:
         shutil.rmtree(tmp, ignore_errors=True)  # still there only if the swap was interrupted
     prune_cache(generated.site)  # only now that the build has succeeded
-    return BuildResult(site_dir, generated.pages, time.monotonic() - started, generated.held_back)
+    return BuildResult(site_dir, generated.pages, time.monotonic() - started, generated.held_back,
+                       stages)
 
 
 def quiet_mkdocs(verbose: bool = False) -> None:

@@ -8,6 +8,7 @@ fingerprint (generator.site.project.generate).
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 from mkdocs.config import base
@@ -16,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
+from generator.core import progress, timing
 from generator.core.body_blocks import finish_body
 from generator.core.errors import ContentErrors
 from generator.core.sanitize import sanitize
@@ -37,6 +39,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.project_dir).resolve()
         self.contexts: dict[str, PageContext] = {}
+        self.started = time.perf_counter()  # this language's MkDocs build (its stage time)
         return config
 
     @event_priority(100)  # before mkdocs-static-i18n reads the docs folder
@@ -76,11 +79,28 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         env.lstrip_blocks = True
         return env
 
+    def on_nav(self, nav, config, files):
+        progress.start(self._stage(config), len(files.documentation_pages()))
+        return nav
+
+    def on_post_page(self, output, page, config):
+        progress.advance(self._stage(config))
+        return output
+
     def on_post_build(self, config):
         # Language-independent outputs (images, cards) are published once, at the root.
         static = self.root / SITE_SRC / "static"
         if static.is_dir():
             shutil.copytree(static, config.site_dir, dirs_exist_ok=True)
+        timing.add(self._stage(config), time.perf_counter() - self.started)
+
+    def on_serve(self, server, config, builder):
+        progress.done()  # the preview's first build is over: its progress bars end
+        return server
+
+    def _stage(self, config) -> str:
+        """This language's stage name (generator.core.timing, generator.core.progress)."""
+        return f"mkdocs:{self._current_language(config)}"
 
     def on_page_content(self, html, page, config, files):
         # Every <img> of a body is drawn from its processed image, and every link to an item or

@@ -352,15 +352,17 @@ def test_rebuilding_without_changes_processes_no_image(project, tmp_path):
 
 def test_processing_uses_a_pool_of_all_cores(tmp_path, monkeypatch):
     from generator.content.images import process as imaging
+    from generator.core import parallel
 
     seen = {}
 
-    class Recording(imaging.ThreadPoolExecutor):
-        def __init__(self, max_workers=None):
+    class Recording(parallel.ProcessPoolExecutor):
+        def __init__(self, max_workers=None, **options):
             seen["workers"] = max_workers
-            super().__init__(max_workers=max_workers)
+            super().__init__(max_workers=max_workers, **options)
 
-    monkeypatch.setattr(imaging, "ThreadPoolExecutor", Recording)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Recording)
+    monkeypatch.delenv("PORTAL_JOBS", raising=False)
     monkeypatch.setattr(imaging.os, "cpu_count", lambda: 3)
     jobs = [imaging._Job(f"{i:064x}", "raster", noise_jpeg((64, 64))) for i in range(5)]
     results = imaging._run_all(jobs, tmp_path, ImageSettings(widths=(32,)))

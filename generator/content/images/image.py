@@ -21,6 +21,10 @@ class ImageError(Exception):
         self.found = found
         self.suggestion = suggestion
 
+    def __reduce__(self):
+        # made in a worker process (generator.core.parallel): arrive with every detail
+        return type(self), (self.message, self.expected, self.found, self.suggestion)
+
 
 @dataclass(frozen=True)
 class Variant:

@@ -16,6 +16,7 @@ from generator.content.images.references import (
 )
 from generator.content.merge import dotted
 from generator.core.errors import Problems
+from generator.core.timing import stage
 
 CACHE_DIR = Path(".cache") / "images"
 
@@ -128,7 +129,8 @@ def check_images(site, problems: Problems) -> None:
             avatar_people[person.slug] = job
             jobs.append(job)
 
-    results = _run_all(jobs, cache, settings)
+    with stage("images"):
+        results = _run_all(jobs, cache, settings)
     for key, (digest, stem, src) in wanted.items():
         result = results[digest]
         if isinstance(result, ImageError):

@@ -1,4 +1,4 @@
-"""Processing one image with Pillow, with a cache, and many in a thread pool.
+"""Processing one image with Pillow, with a cache, and many on every core.
 
 ``process_file(path, settings, cache_dir)``: decode, orient, convert to sRGB, resize to
 ``settings.widths``, encode WebP and JPEG (PNG with transparency), never writing metadata;
@@ -15,8 +15,8 @@ import re
 import struct
 import threading
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,9 @@ from generator.content.images.image import (
 from generator.content.images.inspect import _bomb, _damaged, inspect
 from generator.content.images.svg import RULES as SVG_RULES, clean_svg
 from generator.content.settings import ImageSettings
+from generator.core.parallel import parallel_map
 
 stats: Counter = Counter()  # "processed" and "cached": images made vs found in the cache
-_stats_lock = threading.Lock()
 # ---------------------------------------------------------------------------
 # Processing and the cache
 
@@ -199,13 +199,24 @@ def _run(job: _Job, cache: Path, settings: ImageSettings) -> dict:
                     "variants": _render_raster(picture, job.digest, cache, list(AVATAR_SIZES), 85)}
     else:
         manifest = _process_raster(job.data, job.digest, cache, settings)
-    with _stats_lock:
-        stats["processed"] += 1
     return _store(cache, job.digest, job.key(settings), manifest)
 
 
+def _work(job: _Job, cache: Path, settings: ImageSettings) -> dict | ImageError:
+    """One job's manifest, or the problem with its image (run in a worker process)."""
+    try:
+        return _run(job, cache, settings)
+    except ImageError as exc:
+        return exc
+    except Exception as exc:  # an unusual file Pillow reads but cannot convert: say so, no traceback
+        return ImageError("the image could not be converted for the web",
+                          expected="an ordinary JPEG, PNG, WebP or GIF photo",
+                          found=f"{type(exc).__name__}: {exc}",
+                          suggestion="open it in a photo app and export it again as JPEG")
+
+
 def _run_all(jobs: list[_Job], cache: Path, settings: ImageSettings) -> dict[str, dict | ImageError]:
-    """Process every job not in the cache, in parallel; digest -> manifest or ImageError."""
+    """Process every job not in the cache, on every core; digest -> manifest or ImageError."""
     results: dict[str, dict | ImageError] = {}
     todo = []
     for job in {j.digest: j for j in jobs}.values():
@@ -218,24 +229,11 @@ def _run_all(jobs: list[_Job], cache: Path, settings: ImageSettings) -> dict[str
     if not todo:
         return results
     cache.mkdir(parents=True, exist_ok=True)
-
-    def work(job: _Job):
-        try:
-            return _run(job, cache, settings)
-        except ImageError as exc:
-            return exc
-        except Exception as exc:  # an unusual file Pillow reads but cannot convert: say so, no traceback
-            return ImageError("the image could not be converted for the web",
-                              expected="an ordinary JPEG, PNG, WebP or GIF photo",
-                              found=f"{type(exc).__name__}: {exc}",
-                              suggestion="open it in a photo app and export it again as JPEG")
-
-    if len(todo) == 1:
-        results[todo[0].digest] = work(todo[0])
-    else:
-        with ThreadPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
-            for job, result in zip(todo, pool.map(work, todo)):
-                results[job.digest] = result
+    for job, result in zip(todo, parallel_map(partial(_work, cache=cache, settings=settings), todo,
+                                              report="images")):
+        results[job.digest] = result
+        if not isinstance(result, ImageError):
+            stats["processed"] += 1
     return results
 
 
