@@ -86,5 +86,6 @@ def body_pages(site: Site, messages_for) -> list[PageSpec]:
         for b, name in _bodies(site, lang):
             pages.append(PageSpec(lang, f"meetings/{BODIES_SECTION}/{b}.md", "meetings.html",
                                   t("meeting_filter.body_title", body=name), "filter",
-                                  "meetings", params=(("view", "body"), ("body", b))))
+                                  "meetings", params=(("view", "body"), ("body", b)),
+                                  shows=("meetings",)))
     return pages

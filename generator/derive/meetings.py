@@ -55,16 +55,18 @@ def meeting_pages(site: Site, messages_for) -> list[PageSpec]:
         for school in site.schools:
             pages.append(PageSpec(lang, f"schools/{school.slug}/meetings.md", "school_meetings.html",
                                   t("meeting_notice.school_meetings", school=str(school.title(lang))),
-                                  "item", "schools", school.slug))
+                                  "item", "schools", school.slug, shows=(f"schools/{school.slug}",)))
         pages.append(PageSpec(lang, "meetings/calendar/index.md", "meetings_calendar.html",
-                              t("meeting_notice.calendar_title"), "calendar", "meetings"))
+                              t("meeting_notice.calendar_title"), "calendar", "meetings",
+                              shows=("meetings",)))
         for key in months:
             pages.append(PageSpec(lang, f"meetings/calendar/{key}.md", "meetings_calendar.html",
                                   t("meeting_notice.calendar_title"), "calendar", "meetings",
-                                  params=(("month", key),)))
+                                  params=(("month", key),), shows=("meetings",)))
         for m in site.meetings:
             pages.append(PageSpec(lang, f"meetings/{m.slug}/flyer.md", "meeting_flyer.html",
-                                  t("meeting_notice.flyer_title"), "item", "meetings", m.slug))
+                                  t("meeting_notice.flyer_title"), "item", "meetings", m.slug,
+                                  shows=(f"meetings/{m.slug}",)))
     return pages
 
 
