@@ -7,15 +7,19 @@ changed would keep showing the old time. So each source carries ``portal.inputs`
 hash of
 
 - the site-wide parts every page shows: the settings, the theme (templates, styles,
-  catalogues, icons), the list of pages (the navigation and the language switcher),
-  the photos and files under ``content/``, and what "now" decides (today's date, which
-  meetings are past);
+  catalogues, icons), the free pages (the footer lists them), which pages exist (the
+  language switcher offers a page's other languages), the photos and files under
+  ``content/``, and what "now" decides (today's date, which meetings are past);
 - the items the page shows, as its producer declares them in ``PageSpec.shows``: an
-  entry ``"schools/lincoln"`` is that item with every item it names and every item
-  naming it (a school page lists its meetings, councils and people; a meeting page names
-  its school and its body), an entry ``"meetings"`` is every item of that kind with its
-  neighbours the same way. A page that declares nothing shows every item: forgetting to
-  declare makes a page re-render too often, never too rarely.
+  entry ``"schools/lincoln"`` is that item, the items it names and the items those name,
+  and the items naming it and the items naming those (a school page lists its councils and
+  their meetings; a meeting page names its body and the body's school), an entry
+  ``"meetings"`` is every item of that kind with the same around each, and an entry
+  starting with ``=`` is a value the page shows, given as text (the meeting filter's
+  choices and counts, made once per language). A page that
+  declares nothing shows every item: forgetting to declare makes a page re-render too
+  often, never too rarely. ``tests/site/test_incremental.py`` fails when a page's HTML
+  changes while its source does not.
 
 When a page's inputs do not change, its source stays byte for byte the same, so it is
 not rewritten and ``portal serve`` does not render it again; when they change, it is.
@@ -43,7 +47,7 @@ _FILE_HASHES: dict[tuple[str, int, int], str] = {}
 def with_inputs(site: Site, pages: list[PageSpec]) -> list[PageSpec]:
     """``pages``, each with ``inputs`` set to the fingerprint of what it shows."""
     graph = _Graph(site)
-    common = _digest([_site_wide(site, pages)])
+    common = _digest([_site_wide(site, pages), graph.entry("pages")])
     return [replace(page, inputs=_digest([common, *graph.digests(page.shows)])) for page in pages]
 
 
@@ -53,13 +57,17 @@ class _Graph:
     def __init__(self, site: Site):
         self.items = {(i.collection, i.slug): i for i in site.all_items()}
         self.own = {key: _item_digest(item) for key, item in self.items.items()}
-        self.near: dict[tuple[str, str], set[tuple[str, str]]] = {key: {key} for key in self.items}
+        names: dict[tuple[str, str], set[tuple[str, str]]] = {key: set() for key in self.items}
+        named_by: dict[tuple[str, str], set[tuple[str, str]]] = {key: set() for key in self.items}
         for key, item in self.items.items():
             for ref in _refs(item.data):
                 target = (ref.collection, ref.slug)
-                if target in self.near:
-                    self.near[key].add(target)
-                    self.near[target].add(key)
+                if target in names and target != key:
+                    names[key].add(target)
+                    named_by[target].add(key)
+        self.near = {key: {key}.union(*(names[k] | {k} for k in names[key]),
+                                      *(named_by[k] | {k} for k in named_by[key]))
+                     for key in self.items}
         self.entry = cache(self._entry)
 
     def digests(self, shows: tuple[str, ...]) -> list[str]:
@@ -67,6 +75,8 @@ class _Graph:
 
     def _entry(self, name: str) -> str:
         """The digest of one entry of ``PageSpec.shows`` (see the module's docstring)."""
+        if name.startswith("="):
+            return _digest([name])
         if name == "*":
             keys = set(self.items)
         elif "/" in name:
@@ -104,9 +114,7 @@ def _site_wide(site: Site, pages: list[PageSpec]) -> str:
         *_tree_hashes(s.content_dir / "files"),
         f"today {site.today.isoformat()} drafts {site.drafts}",
         "past " + " ".join(m.slug for m in site.meetings if m.is_past),
-        json.dumps([[p.lang, p.src, p.template, p.title, p.kind, p.collection, p.slug,
-                     list(map(list, p.params)), p.indexed] for p in pages],
-                   default=str, ensure_ascii=False),
+        " ".join(sorted(f"{p.lang}/{p.src}" for p in pages)),
     ]
     return _digest(parts)
 
