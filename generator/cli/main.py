@@ -128,8 +128,12 @@ def build(project: Path, now, drafts: bool, site_dir: Path | None, verbose: bool
             result = run_build(project, site_dir=site_dir, now=now, drafts=drafts)
     except ContentErrors as exc:
         _fail_on_content(exc)
-    click.secho(f"Built {result.pages} pages into {result.site_dir} in {result.seconds:.1f} s.",
-                fg="green")
+    if result.mkdocs_skipped:
+        click.secho(f"The site in {result.site_dir} is current: the content is valid and nothing "
+                    f"changed since the last build (checked in {result.seconds:.1f} s).", fg="green")
+    else:
+        click.secho(f"Built {result.pages} pages into {result.site_dir} in {result.seconds:.1f} s.",
+                    fg="green")
     made, kept = (image_stats[k] - before.get(k, 0) for k in ("processed", "cached"))
     if made or kept:
         click.echo(f"Images: {made} processed, {kept} unchanged (from .cache/images/).")

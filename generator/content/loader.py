@@ -26,6 +26,10 @@ SHARED_DIRS = {"images", "files"}  # content/images/, content/files/: shared by 
 # The kinds kept as a folder of files per language, and those kept as one file (home.md).
 FOLDERS = [c for c, t in CONTENT_TYPES.items() if not t.single]
 SINGLE_FILES = {f"{c}.md": c for c, t in CONTENT_TYPES.items() if t.single}
+# Files read without a problem, by path: with the file's size, times and inode, and the size
+# limit, when they were read. ``portal serve`` reloads the content on every edit; the files
+# that did not change are not read and parsed again.
+_PARSED: dict[str, tuple[tuple, Source]] = {}
 
 
 def slugify(text: str) -> str:
@@ -156,40 +160,8 @@ def _load_file(path: Path, lang: str, collection: str, settings: Settings, loade
                        expected="lower-case letters, digits and hyphens, like lincoln-elementary.md",
                        found=show(path.name), suggestion=f"rename it to {slugify(slug)}.md")
         return
-    try:
-        text = yamlish.read_text(path, settings.max_file_bytes)
-    except yamlish.Unreadable as exc:
-        problems.error(rel, exc.message, line=exc.line, found=exc.found,
-                       suggestion=exc.suggestion or "save it as UTF-8 in your editor, or remove it "
-                       "if it is a broken link")
-        return
-    if not text.startswith("---"):
-        problems.error(rel, "the file has no front-matter", line=1,
-                       expected="a first line '---', then 'field: value' lines, then '---'",
-                       suggestion="copy the top of a similar file, or run 'portal new'")
-        return
-    if not re.search(r"\A---[^\n]*\n(?:.*\n)?---[ \t]*(?:\n|\Z)", text, re.S):
-        problems.error(rel, "the front-matter is not closed", line=1,
-                       expected="a line '---' after the last 'field: value' line",
-                       found="no closing '---'",
-                       suggestion="add a line with three hyphens (---) between the fields and the text")
-        return
-    head, body = frontmatter.YAMLHandler().split(text)
-    first_line = text[: text.find(head)].count("\n") + 1 if head.strip() else 2
-    if _body_has_bad_character(text, text.find(head) + len(head), rel, problems):
-        return
-    try:
-        data, lines = yamlish.load(head, first_line=first_line)
-    except yamlish.YamlError as exc:
-        problems.error(rel, f"the front-matter cannot be read: {exc.message}", line=exc.line,
-                       field=dotted(exc.path), suggestion=exc.suggestion)
-        return
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        problems.error(rel, "the front-matter must be 'field: value' lines", line=2,
-                       expected="lines like 'title: ...'", found=show(data),
-                       suggestion=f"see 'portal schema {CONTENT_TYPES[collection].name}' for the fields")
+    source = _parse(path, rel, lang, collection, settings, problems)
+    if source is None:
         return
     items = loaded.items(collection)
     existing = items.setdefault(slug, {}).get(lang)
@@ -199,7 +171,64 @@ def _load_file(path: Path, lang: str, collection: str, settings: Settings, loade
                        found=f"{existing.path} and {rel}",
                        suggestion=f"rename one of them, like {slug}-2.md")
         return
-    items[slug][lang] = Source(path=rel, lang=lang, data=data, lines=lines, body=body.strip())
+    items[slug][lang] = source
+
+
+def _parse(path: Path, rel: str, lang: str, collection: str, settings: Settings,
+           problems: Problems) -> Source | None:
+    """The file as a Source, or None with its problem reported; reused while the file is unchanged."""
+    try:
+        st = path.stat()
+    except OSError:
+        st = None
+    key = st and (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, settings.max_file_bytes, lang)
+    cached = _PARSED.get(str(path))
+    if key and cached and cached[0] == key:
+        return cached[1]
+    source = _read(path, rel, lang, collection, settings, problems)
+    if source is not None and key:
+        _PARSED[str(path)] = (key, source)
+    return source
+
+
+def _read(path: Path, rel: str, lang: str, collection: str, settings: Settings,
+          problems: Problems) -> Source | None:
+    try:
+        text = yamlish.read_text(path, settings.max_file_bytes)
+    except yamlish.Unreadable as exc:
+        problems.error(rel, exc.message, line=exc.line, found=exc.found,
+                       suggestion=exc.suggestion or "save it as UTF-8 in your editor, or remove it "
+                       "if it is a broken link")
+        return None
+    if not text.startswith("---"):
+        problems.error(rel, "the file has no front-matter", line=1,
+                       expected="a first line '---', then 'field: value' lines, then '---'",
+                       suggestion="copy the top of a similar file, or run 'portal new'")
+        return None
+    if not re.search(r"\A---[^\n]*\n(?:.*\n)?---[ \t]*(?:\n|\Z)", text, re.S):
+        problems.error(rel, "the front-matter is not closed", line=1,
+                       expected="a line '---' after the last 'field: value' line",
+                       found="no closing '---'",
+                       suggestion="add a line with three hyphens (---) between the fields and the text")
+        return None
+    head, body = frontmatter.YAMLHandler().split(text)
+    first_line = text[: text.find(head)].count("\n") + 1 if head.strip() else 2
+    if _body_has_bad_character(text, text.find(head) + len(head), rel, problems):
+        return None
+    try:
+        data, lines = yamlish.load(head, first_line=first_line)
+    except yamlish.YamlError as exc:
+        problems.error(rel, f"the front-matter cannot be read: {exc.message}", line=exc.line,
+                       field=dotted(exc.path), suggestion=exc.suggestion)
+        return None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.error(rel, "the front-matter must be 'field: value' lines", line=2,
+                       expected="lines like 'title: ...'", found=show(data),
+                       suggestion=f"see 'portal schema {CONTENT_TYPES[collection].name}' for the fields")
+        return None
+    return Source(path=rel, lang=lang, data=data, lines=lines, body=body.strip())
 
 
 def _body_has_bad_character(text: str, start: int, rel: str, problems: Problems) -> bool:

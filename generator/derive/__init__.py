@@ -38,7 +38,8 @@ def derive_pages(site: Site, messages_for) -> list[PageSpec]:
                 continue  # the home file is the home page, made above
             if ctype.list_template:
                 pages.append(PageSpec(lang, f"{collection}/index.md", ctype.list_template,
-                                      t(f"{collection}.title"), "list", collection))
+                                      t(f"{collection}.title"), "list", collection,
+                                      shows=(collection,)))
             for item in site.items[collection].values():
                 pages.append(_item_page(item, lang, words))
     for producer in PAGE_PRODUCERS:
@@ -61,4 +62,5 @@ def _item_page(item: Item, lang: str, words: Words) -> PageSpec:
     title = words.title(item) if isinstance(item, Meeting) else str(item.title(lang))
     return PageSpec(lang=lang, src=item.path.rstrip("/") + ".md", template=item.ctype.template,
                     title=title, kind="item", collection=item.collection,
-                    slug=item.slug, body=str(body))
+                    slug=item.slug, body=str(body),
+                    shows=(f"{item.collection}/{item.slug}",))

@@ -72,14 +72,16 @@ def directory_pages(site: Site, messages_for) -> list[PageSpec]:
         t = messages_for(lang)
         pages.append(PageSpec(lang, "schools/services/index.md", "schools.html",
                               t("directory.services_title"), "directory", "schools",
-                              params=(("view", "services"),)))
+                              params=(("view", "services"),), shows=("schools",)))
         for sid, service in s.services.items():
             label = s.localized(service.label, lang)
             pages.append(PageSpec(lang, f"schools/services/{service_slug(sid)}.md", "schools.html",
                                   t("directory.service_title", service=label), "directory",
-                                  "schools", params=(("view", "service"), ("service", sid))))
+                                  "schools", params=(("view", "service"), ("service", sid)),
+                                  shows=("schools",)))
         for band in bands_in_use(site):
             pages.append(PageSpec(lang, f"schools/levels/{band}.md", "schools.html",
                                   t("directory.level_title", level=t(f"directory.bands.{band}")),
-                                  "directory", "schools", params=(("view", "level"), ("level", band))))
+                                  "directory", "schools", params=(("view", "level"), ("level", band)),
+                                  shows=("schools",)))
     return pages

@@ -78,13 +78,25 @@ def meeting_choices(site: Site, lang: str) -> MeetingChoices:
     return MeetingChoices(schools, bodies, len(site.meetings))
 
 
+def choices_shown(site: Site, lang: str) -> str:
+    """The filter as a page shows it (``PageSpec.shows``): each choice's name, address and count."""
+    choices = meeting_choices(site, lang)
+    return "=filter " + " ".join(f"{c.id}|{c.label}|{getattr(c.label, 'lang', '')}|{c.path}|{c.count}"
+                                  for c in choices.schools + choices.bodies)
+
+
 def body_pages(site: Site, messages_for) -> list[PageSpec]:
     """PAGE_PRODUCER: a page for everyone who meets, in every language."""
     pages = []
+    councils = {c.slug for c in site.councils}
     for lang in site.languages:
         t = messages_for(lang)
+        shown = choices_shown(site, lang)
         for b, name in _bodies(site, lang):
+            # a council's page lists its meetings; a gathering's, every meeting of its group
+            shows = (f"councils/{b}", shown) if b in councils else ("meetings", shown)
             pages.append(PageSpec(lang, f"meetings/{BODIES_SECTION}/{b}.md", "meetings.html",
                                   t("meeting_filter.body_title", body=name), "filter",
-                                  "meetings", params=(("view", "body"), ("body", b))))
+                                  "meetings", params=(("view", "body"), ("body", b)),
+                                  shows=shows))
     return pages

@@ -27,7 +27,7 @@ from babel.units import format_unit
 from generator.content.model import Meeting, Site
 from generator.content.documents import document_files, document_path
 from generator.core.i18n import babel_locale
-from generator.derive.meeting_filter import body_id
+from generator.derive.meeting_filter import body_id, choices_shown
 from generator.derive.page import PageSpec
 from generator.derive.views import View
 
@@ -52,19 +52,23 @@ def meeting_pages(site: Site, messages_for) -> list[PageSpec]:
     months = month_keys(site)
     for lang in site.languages:
         t = messages_for(lang)
+        shown = choices_shown(site, lang)  # the filter above the school's meetings
         for school in site.schools:
             pages.append(PageSpec(lang, f"schools/{school.slug}/meetings.md", "school_meetings.html",
                                   t("meeting_notice.school_meetings", school=str(school.title(lang))),
-                                  "item", "schools", school.slug))
+                                  "item", "schools", school.slug,
+                                  shows=(f"schools/{school.slug}", shown)))
         pages.append(PageSpec(lang, "meetings/calendar/index.md", "meetings_calendar.html",
-                              t("meeting_notice.calendar_title"), "calendar", "meetings"))
+                              t("meeting_notice.calendar_title"), "calendar", "meetings",
+                              shows=("meetings",)))
         for key in months:
             pages.append(PageSpec(lang, f"meetings/calendar/{key}.md", "meetings_calendar.html",
                                   t("meeting_notice.calendar_title"), "calendar", "meetings",
-                                  params=(("month", key),)))
+                                  params=(("month", key),), shows=("meetings",)))
         for m in site.meetings:
             pages.append(PageSpec(lang, f"meetings/{m.slug}/flyer.md", "meeting_flyer.html",
-                                  t("meeting_notice.flyer_title"), "item", "meetings", m.slug))
+                                  t("meeting_notice.flyer_title"), "item", "meetings", m.slug,
+                                  shows=(f"meetings/{m.slug}",)))
     return pages
 
 

@@ -57,5 +57,5 @@ def news_pages(site: Site, messages_for) -> list[PageSpec]:
         for n in range(2, page_count(site) + 1):
             specs.append(PageSpec(lang, page_path(n) + "index.md", "news.html",
                                   t("news_pages.title", page=n), "paged", "news",
-                                  params=(("page", n),)))
+                                  params=(("page", n),), shows=("news",)))
     return specs

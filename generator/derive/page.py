@@ -24,6 +24,11 @@ class PageSpec:
     body: str = ""
     params: tuple = ()  # extra (name, value) pairs for the template, e.g. (("service", "food_pantry"),)
     indexed: bool = True  # False: left out of the sitemap, and the page asks search engines not to index it
+    # What the page shows besides the site-wide parts: "collection/slug" (an item and the items
+    # it names or that name it) or "collection" (every item of a kind, the same way); nothing
+    # declared means every item (generator.derive.inputs).
+    shows: tuple[str, ...] = ()
+    inputs: str = ""  # the fingerprint of all the page shows (generator.derive.inputs.with_inputs)
 
     @property
     def path(self) -> str:
@@ -41,5 +46,7 @@ class PageSpec:
                        "slug": self.slug, "params": dict(self.params), "path": self.path,
                        "indexed": self.indexed},
         }
+        if self.inputs:
+            meta["portal"]["inputs"] = self.inputs
         head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         return f"---\n{head}---\n\n{self.body}\n" if self.body else f"---\n{head}---\n"

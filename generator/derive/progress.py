@@ -145,7 +145,8 @@ def school_milestones(school: Item, lang: str) -> list:
 def dashboard_pages(site: Site, messages_for) -> list:
     """The progress dashboard, /grants/dashboard/, in every language."""
     return [PageSpec(lang, "grants/dashboard.md", "dashboard.html",
-                     messages_for(lang)("dashboard.title"), "dashboard", "grants")
+                     messages_for(lang)("dashboard.title"), "dashboard", "grants",
+                     shows=("grants", "schools"))
             for lang in site.languages]
 
 

@@ -24,6 +24,7 @@ from generator.content.publishing import HeldBack
 from generator.core import parallel
 from generator.core.cache import prune as prune_cache
 from generator.core.timing import recording
+from generator.site import last_build
 from generator.site.languages import BuildFailed, render_site
 from generator.site.project import SITE_SRC, generate
 from generator.site.site_folder import check_site_folder, recover, swap_in, temporary_folder
@@ -36,6 +37,7 @@ class BuildResult:
     seconds: float
     held_back: list[HeldBack] = field(default_factory=list)  # news not published, for the report
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage (generator.core.timing)
+    mkdocs_skipped: bool = False  # nothing changed since the last build: the site is current
 
 
 def build(root: Path, site_dir: Path | None = None, now: str | datetime | None = None,
@@ -52,6 +54,9 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
         raise BuildFailed(f"the site folder {site_dir} cannot be used: {exc}") from None
     with parallel.jobs(jobs), recording() as stages:
         generated = generate(root, now=now, drafts=drafts)  # raises ContentErrors; writes nothing then
+        if last_build.is_current(root, site_dir, generated):
+            return BuildResult(site_dir, generated.pages, time.monotonic() - started,
+                               generated.held_back, stages, mkdocs_skipped=True)
         tmp = temporary_folder(site_dir)
         try:
             render_site(root / SITE_SRC / "mkdocs.yml", tmp, generated.site.languages,
@@ -66,6 +71,7 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
                           "the last good site is unchanged") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)  # still there only if the swap was interrupted
+    last_build.record(root, site_dir, generated)
     prune_cache(generated.site)  # only now that the build has succeeded
     return BuildResult(site_dir, generated.pages, time.monotonic() - started, generated.held_back,
                        stages)

@@ -7,6 +7,7 @@ fingerprint (generator.site.project.generate).
 """
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from pathlib import Path
@@ -25,6 +26,17 @@ from generator.outputs.body_images import expand_body_images
 from generator.outputs.body_links import expand_body_links
 from generator.site.project import SITE_SRC, generate
 from generator.site.theme import FILTERS, GLOBALS, PageContext
+
+
+def _copy_changed(src: str, dst: str) -> None:
+    """Copy ``src`` with its times, unless ``dst`` is already that copy (same size and time)."""
+    try:
+        there, here = os.stat(dst), os.stat(src)
+        if there.st_size == here.st_size and there.st_mtime_ns == here.st_mtime_ns:
+            return
+    except OSError:
+        pass
+    shutil.copy2(src, dst)
 
 
 class PortalConfig(base.Config):
@@ -89,9 +101,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_post_build(self, config):
         # Language-independent outputs (images, cards) are published once, at the root.
+        # A preview's rebuild copies only what changed since it was last copied.
         static = self.root / SITE_SRC / "static"
         if static.is_dir():
-            shutil.copytree(static, config.site_dir, dirs_exist_ok=True)
+            shutil.copytree(static, config.site_dir, dirs_exist_ok=True, copy_function=_copy_changed)
         timing.add(self._stage(config), time.perf_counter() - self.started)
 
     def on_serve(self, server, config, builder):

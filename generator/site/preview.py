@@ -7,10 +7,16 @@ only: MkDocs injects an inline ``<script>`` into each page, which is allowed by
 a nonce made for that one response, and that script polls ``/livereload/`` on
 the same server, which ``connect-src 'self'`` allows (as the published site
 already does).
+
+After an edit the preview renders only the pages whose sources changed (MkDocs' dirty
+builds): every source carries a fingerprint of all its page shows (generator.derive.inputs),
+and the generator rewrites only the sources that changed, so the edited meeting's page and
+every list showing it are rendered again, and the thousands of others are not.
 """
 from __future__ import annotations
 
 import secrets
+import sys
 import threading
 from pathlib import Path
 
@@ -76,10 +82,14 @@ def serve(project: Path, config_file: str, dev_addr: str) -> None:
     """Run the live-reload preview of ``config_file`` with the headers of the project's netlify.toml."""
     server_class = type("ProjectLiveReloadServer", (HeadersLiveReloadServer,),
                         {"rules": load_rules(project)})
-    original = mkdocs_serve.LiveReloadServer
+    original, argv = mkdocs_serve.LiveReloadServer, list(sys.argv)
     mkdocs_serve.LiveReloadServer = server_class  # mkdocs' serve() makes its server from this name
+    # mkdocs-static-i18n builds the other languages dirty only if the command line says so
+    sys.argv.append("--dirty")
     try:
-        mkdocs_serve.serve(config_file=config_file, livereload=True, dev_addr=dev_addr, watch_theme=True)
+        mkdocs_serve.serve(config_file=config_file, livereload=True, build_type="dirty",
+                           dev_addr=dev_addr, watch_theme=True)
     finally:
         mkdocs_serve.LiveReloadServer = original
+        sys.argv[:] = argv
 

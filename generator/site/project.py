@@ -7,10 +7,11 @@ is safe (and cheap) to call once per language build.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from generator.core import progress
 from generator.core.theme_files import COMPONENTS_DIR, EXAMPLES_DIR, STYLES_DIR
 from generator.core.timing import stage
 from generator.derive import derive_pages
+from generator.derive.inputs import with_inputs
 from generator.outputs import output_files
 from generator.outputs.images import image_files
 from generator.site.examples import EXAMPLE_IMAGES, Gallery, load_gallery
@@ -60,6 +62,9 @@ class Generated:
     paths: list[str]  # every indexed page's path below a language root (each exists in every language)
     held_back: list[HeldBack] = field(default_factory=list)  # news not published (for the report)
     gallery: Gallery | None = None  # the component library's examples (/components/)
+    # a hash of everything written under site_src/ (pages, outputs, mkdocs.yml): equal hashes,
+    # equal sites, so a build can tell the last site it made is still current (site.last_build)
+    digest: str = ""
 
 
 _CACHE: dict[tuple, tuple[tuple, Generated]] = {}
@@ -76,8 +81,7 @@ def generate(root: Path, now: str | datetime | None = None, drafts: bool = False
     fp = fingerprint(root)
     cached = _CACHE.get(key)
     if cached and cached[0] == fp and (root / SITE_SRC / "mkdocs.yml").exists():
-        return Generated(cached[1].site, 0, cached[1].pages, cached[1].paths, cached[1].held_back,
-                         cached[1].gallery)
+        return replace(cached[1], changed=0)
     with stage("load"):
         checked = check_content(root, now=when, drafts=drafts)
     site = checked.site
@@ -86,7 +90,7 @@ def generate(root: Path, now: str | datetime | None = None, drafts: bool = False
     static = TreeWriter(src / "static")
     messages = {lang: Messages(lang, site.default) for lang in site.languages}
     with stage("derive"):
-        pages = derive_pages(site, messages.__getitem__)
+        pages = with_inputs(site, derive_pages(site, messages.__getitem__))
     with stage("write"):
         for page in progress.each("write", pages):
             owner = f"{page.collection or 'site'}/{page.slug or page.kind}"
@@ -106,8 +110,10 @@ def generate(root: Path, now: str | datetime | None = None, drafts: bool = False
     if not cfg.exists() or cfg.read_text(encoding="utf-8") != config_text:
         cfg.write_text(config_text, encoding="utf-8")
         changed += 1
+    digest = hashlib.blake2b(f"{docs.digest()} {static.digest()} {config_text}".encode(),
+                             digest_size=16).hexdigest()
     result = Generated(site, changed, len(pages), sorted({p.path for p in pages if p.indexed}),
-                       checked.held_back, gallery)
+                       checked.held_back, gallery, digest)
     for old in [k for k in _CACHE if k[0] == key[0] and k[2] == drafts and k[1].startswith("clock ")]:
         del _CACHE[old]  # a long preview keeps one clock entry, not one per hour
     _CACHE[key] = (fp, result)

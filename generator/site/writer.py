@@ -6,6 +6,7 @@ per edit and not in a loop.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from generator.core.errors import PortalError
@@ -28,6 +29,16 @@ class TreeWriter:
                 "rename one of them")
         self.files[rel] = text
         self.owners[rel] = owner
+
+    def digest(self) -> str:
+        """A hash of every file this writer holds (its path and bytes): what the tree will be."""
+        h = hashlib.blake2b(digest_size=16)
+        for rel in sorted(self.files):
+            text = self.files[rel]
+            data = text.encode("utf-8") if isinstance(text, str) else text
+            h.update(f"{rel}\0{len(data)}\0".encode())
+            h.update(data)
+        return h.hexdigest()
 
     def commit(self) -> int:
         """Write changed files, delete stale ones; return how many files changed."""

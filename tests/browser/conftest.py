@@ -11,6 +11,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -169,6 +170,19 @@ def preview(tmp_path_factory):
     """``portal serve`` of a small project (with the repository's netlify.toml) on a free port.
 
     Yields its address; stopped at the end. It must answer within 120 seconds."""
+    with _serving(_preview_project(tmp_path_factory)) as url:
+        yield url
+
+
+@pytest.fixture
+def editable_preview(tmp_path_factory):
+    """Like ``preview``, a server of its own for a test that edits the project: (address, project)."""
+    root = _preview_project(tmp_path_factory)
+    with _serving(root) as url:
+        yield url, Project(root)
+
+
+def _preview_project(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("preview") / "proj"
     root.mkdir()
     project = Project(root)
@@ -176,6 +190,12 @@ def preview(tmp_path_factory):
         project.write(rel, text)
     for name in ("portal.yml", "netlify.toml"):
         shutil.copy(REPO / name, root / name)
+    return root
+
+
+@contextmanager
+def _serving(root: Path):
+    """``portal serve`` of ``root`` on a free port, with the examples' fixed "now"."""
     port = _free_port()
     portal = Path(sys.executable).with_name("portal")
     log = root.parent / "serve.log"  # a file, not a pipe: a full pipe would stop the server
