@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from jinja2 import TemplateRuntimeError
 
-from generator.site import languages
+from generator.site import languages, last_build
 from generator.site.build import BuildFailed, build
 from generator.site.theme import FILTERS
 from support import EXAMPLE_NOW, REPO, SECOND_EXAMPLE
@@ -70,6 +70,8 @@ def test_a_failing_template_in_a_language_process_is_reported_as_in_one_process(
         raise TemplateRuntimeError("the school's name cannot be shown")
 
     monkeypatch.setitem(FILTERS, "lang_attr", broken)
+    # A helper changed in memory is seen by no fingerprint: make the builds render again.
+    monkeypatch.setattr(last_build, "is_current", lambda *args: False)
     messages = []
     for jobs in (1, 2):
         with pytest.raises(BuildFailed) as failed:
