@@ -64,6 +64,12 @@ if [ "$want_test" -eq 1 ] && [ ! -x /usr/bin/chromium ] && [ -z "${PORTAL_CHROMI
   apt_install chromium
 fi
 
+# The benchmark (benchmarks/run.py) builds the same content with Debian's Hugo to compare.
+if [ "$want_bench" -eq 1 ] && ! command -v hugo >/dev/null 2>&1; then
+  echo "portal setup: installing Debian's Hugo for the benchmark" >&2
+  apt_install hugo
+fi
+
 # The Nu Html Checker for tests/site/test_html_validity.py: the pinned vnu-jar from npm,
 # run with Java (Debian's, when there is none). --ignore-scripts: the package's install
 # script would download a Java of its own.
@@ -94,10 +100,4 @@ if [ "$want_test" -eq 1 ]; then
     fi
     npm install --prefix .venv/lighthouse --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
   fi
-fi
-
-# The benchmark (benchmarks/run.py) builds the same content with Debian's Hugo to compare.
-if [ "$want_bench" -eq 1 ] && ! command -v hugo >/dev/null 2>&1; then
-  echo "portal setup: installing Debian's Hugo for the benchmark" >&2
-  apt_install hugo
 fi
