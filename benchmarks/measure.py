@@ -1,7 +1,7 @@
 """Timing and memory of a command and all its processes, and a description of the machine.
 
 Peak memory is the highest sum of the resident memory (RSS) of a command's whole process
-tree, sampled every 0.05 s with psutil, so a build that works in several processes at once is
+tree, sampled every 0.1 s with psutil, so a build that works in several processes at once is
 counted together. Pages shared between processes are counted in each, so the figure errs high.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import psutil
 
-SAMPLE_SECONDS = 0.05
+SAMPLE_SECONDS = 0.1
 
 
 @dataclass

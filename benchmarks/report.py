@@ -1,18 +1,32 @@
 """The benchmark's tables, as aligned text for a terminal or as Markdown for the README."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from dataclasses import dataclass, field
+from typing import Iterable
 
 STAGES = ("load", "derive", "write", "mkdocs:en", "mkdocs:es", "images", "cards", "calendars",
           "feeds")
 DASH = "–"
 
 
+@dataclass
+class Row:
+    """One measured run: what it was and its figures (None where it does not apply)."""
+
+    size: str
+    run: str
+    seconds: float | None
+    peak_mb: float | None = None
+    pages: int | None = None
+    stages: dict[str, float] = field(default_factory=dict)
+    note: str = ""
+
+
 def _number(value: float | None, digits: int = 1) -> str:
     return DASH if value is None else f"{value:,.{digits}f}"
 
 
-def _ratio(row: Any, hugo: dict[str, float]) -> str:
+def _ratio(row: Row, hugo: dict[str, float]) -> str:
     """Portal's time as a multiple of Hugo's cold build of the same size."""
     base = hugo.get(row.size)
     if row.seconds is None or not base or row.run.startswith("serve"):
@@ -20,7 +34,7 @@ def _ratio(row: Any, hugo: dict[str, float]) -> str:
     return f"{row.seconds / base:.1f}×"
 
 
-def main_table(rows: list[Any]) -> tuple[list[str], list[list[str]]]:
+def main_table(rows: list[Row]) -> tuple[list[str], list[list[str]]]:
     hugo = {r.size: r.seconds for r in rows if r.run == "Hugo cold" and r.seconds}
     head = ["size", "run", "wall s", "× Hugo", "peak MB", "pages", "pages/s", "note"]
     body = []
@@ -31,7 +45,7 @@ def main_table(rows: list[Any]) -> tuple[list[str], list[list[str]]]:
     return head, body
 
 
-def stage_table(rows: list[Any]) -> tuple[list[str], list[list[str]]]:
+def stage_table(rows: list[Row]) -> tuple[list[str], list[list[str]]]:
     """Seconds per stage of each portal build, from ``portal build --times-json``."""
     extra = sorted({s for r in rows for s in r.stages} - set(STAGES))
     names = [*STAGES, *extra]
@@ -52,14 +66,14 @@ def _text(head: list[str], body: list[list[str]]) -> str:
                      for row in [head, *body])
 
 
-def render(rows: list[Any], machine: dict[str, str], markdown: bool = False) -> str:
+def render(rows: list[Row], machine: dict[str, str], markdown: bool = False) -> str:
     """Both tables and the machine they were measured on."""
     fmt = _markdown if markdown else _text
     about = (f"{machine['date']}; {machine['cpu']}, {machine['cores']} cores, {machine['ram']} RAM; "
              f"Python {machine['python']}; Hugo {machine['hugo']}; load average at the end "
              f"{machine['load']}")
     memory = ("peak MB: the highest total resident memory of the command's whole process tree, "
-              "sampled every 0.05 s")
+              "sampled every 0.1 s (benchmarks/measure.py)")
     stages = ("seconds per stage, from portal build --times-json (– where this portal does not "
               "record the stage)")
     return "\n\n".join([about, fmt(*main_table(rows)), memory, fmt(*stage_table(rows)), stages])

@@ -24,7 +24,6 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,24 +31,12 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks import hugo_site, measure, report, synth  # noqa: E402
+from benchmarks.report import Row  # noqa: E402
 
 PORTAL = str(Path(sys.executable).with_name("portal"))
 SOURCE_DATE_EPOCH = "1795435200"  # 2026-11-23 12:00 UTC, the same moment as synth.NOW
 SERVE_TIMEOUT = 3600.0  # seconds for portal serve's first build at state size, on a busy machine
 EDIT_TIMEOUT = 600.0
-
-
-@dataclass
-class Row:
-    """One measured run: what it was and its figures (None where it does not apply)."""
-
-    size: str
-    run: str
-    seconds: float | None
-    peak_mb: float | None = None
-    pages: int | None = None
-    stages: dict[str, float] = field(default_factory=dict)
-    note: str = ""
 
 
 def build_env() -> dict[str, str]:

@@ -19,7 +19,8 @@ from support import EXAMPLE_NOW, REPO
 
 sys.path.insert(0, str(REPO))  # benchmarks/ sits beside generator/, outside the package
 
-from benchmarks import hugo_site, synth  # noqa: E402
+from benchmarks import hugo_site, report, synth  # noqa: E402
+from benchmarks.report import Row  # noqa: E402
 from generator.content.pipeline import check_content  # noqa: E402
 from generator.content.tracking import HASH_FIELD, is_current  # noqa: E402
 
@@ -106,3 +107,18 @@ def test_hugo_builds_a_page_for_every_item(tiny, tmp_path):
     for lang, prefix in (("en", ""), ("es", "es/")):
         for slug in md_files(tiny / "content" / lang / "meetings"):
             assert (out / "public" / f"{prefix}meetings" / slug / "index.html").exists()
+
+
+def test_the_table_gives_portal_as_a_multiple_of_hugo_and_a_dash_for_what_was_not_recorded():
+    rows = [Row("district", "portal cold", 50.0, 900.0, 5000, {"load": 4.0, "mkdocs:en": 20.0}),
+            Row("district", "serve: edit to visible", 0.8, 700.0),
+            Row("district", "Hugo cold", 2.0, 300.0, 3000)]
+    machine = {"date": "2026-11-23 12:00 UTC", "cpu": "x", "cores": "2", "ram": "8 GB",
+               "python": "3.11", "hugo": "v0.111.3", "load": "1.0"}
+    lines = report.render(rows, machine, markdown=True).splitlines()
+    cold = next(line for line in lines if line.startswith("| district | portal cold | 50.00 |"))
+    assert "| 25.0× |" in cold and "| 5,000 | 100 |" in cold
+    serve = next(line for line in lines if "serve: edit to visible | 0.80 |" in line)
+    assert "×" not in serve, "a preview is not compared with a Hugo build"
+    stages = [line for line in lines if line.startswith("| district | portal cold | 4.00 |")]
+    assert stages and stages[0].count("| – ") == len(report.STAGES) - 2
