@@ -73,8 +73,12 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> Mea
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
-    with TreeMemory(proc.pid) as mem:
-        output, _ = proc.communicate()
+    try:
+        with TreeMemory(proc.pid) as mem:
+            output, _ = proc.communicate()
+    except BaseException:  # interrupted: leave no build running behind the benchmark
+        stop_tree(proc)
+        raise
     return Measured(time.perf_counter() - start, mem.peak_mb, proc.returncode, output)
 
 

@@ -34,6 +34,16 @@ def _ratio(row: Row, hugo: dict[str, float]) -> str:
     return f"{row.seconds / base:.1f}×"
 
 
+def line(row: Row) -> str:
+    """One run's figures on a line, for the progress shown while the benchmark works."""
+    figures = [f"{_number(row.seconds, 2)} s"]
+    if row.peak_mb is not None:
+        figures.append(f"peak {_number(row.peak_mb, 0)} MB")
+    if row.pages is not None:
+        figures.append(f"{row.pages:,} pages")
+    return f"{row.size}: {row.run}: " + ", ".join(figures) + (f" ({row.note})" if row.note else "")
+
+
 def main_table(rows: list[Row]) -> tuple[list[str], list[list[str]]]:
     hugo = {r.size: r.seconds for r in rows if r.run == "Hugo cold" and r.seconds}
     head = ["size", "run", "wall s", "× Hugo", "peak MB", "pages", "pages/s", "note"]

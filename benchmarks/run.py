@@ -166,26 +166,29 @@ def hugo_build(size: str, project: Path, work: Path) -> Row:
     return Row(size, "Hugo cold", m.seconds, m.peak_mb, measure.count_html(site / "public"))
 
 
-def bench_size(size: str, work: Path, serve: bool, progress) -> list[Row]:
-    """Every run for one size, in order, in ``work``."""
+def bench_size(size: str, work: Path, serve: bool, rows: list[Row], progress) -> None:
+    """Every run for one size, in order, in ``work``; each row is added to ``rows`` when measured."""
     project = work / "project"
     progress(f"{size}: writing the synthetic district")
     synth.write_project(project, size)
     times = has_times_json()
-    rows = []
+
+    def measured(row: Row) -> None:
+        rows.append(row)
+        progress(report.line(row))
+
     for run in ("portal cold", "portal no change"):
         progress(f"{size}: {run}")
-        rows.append(portal_build(size, run, project, times))
+        measured(portal_build(size, run, project, times))
     slug = chosen_meeting(project)
     edit_meeting(project, slug, {"en": "Benchmark edit one", "es": "Edición uno del benchmark"})
     progress(f"{size}: portal after editing one meeting ({slug})")
-    rows.append(portal_build(size, "portal one meeting edited", project, times))
+    measured(portal_build(size, "portal one meeting edited", project, times))
     if serve:
         progress(f"{size}: portal serve, edit to visible")
-        rows.append(serve_edit(size, project, slug))
+        measured(serve_edit(size, project, slug))
     progress(f"{size}: Hugo cold")
-    rows.append(hugo_build(size, project, work))
-    return rows
+    measured(hugo_build(size, project, work))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -205,7 +208,9 @@ def main(argv: list[str] | None = None) -> None:
     rows: list[Row] = []
     try:
         for size in args.sizes:
-            rows += bench_size(size, work / size, not args.no_serve, progress)
+            bench_size(size, work / size, not args.no_serve, rows, progress)
+    except KeyboardInterrupt:
+        progress("interrupted: the tables hold only the runs measured so far")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
