@@ -53,6 +53,7 @@ def portal_build(size: str, run: str, project: Path, times: bool) -> Row:
     """Time one ``portal build`` of ``project``; raises SystemExit with its output if it fails."""
     cmd = [PORTAL, "build", "-p", str(project), "--now", synth.NOW]
     times_file = project.parent / "times.json"
+    times_file.unlink(missing_ok=True)  # never read an earlier build's figures
     if times:
         cmd += ["--times-json", str(times_file)]
     m = measure.run(cmd, env=build_env())
@@ -65,7 +66,10 @@ def portal_build(size: str, run: str, project: Path, times: bool) -> Row:
 
 
 def chosen_meeting(project: Path) -> str:
-    """The meeting the benchmark edits: the first upcoming one, or the last one if none is."""
+    """The meeting the benchmark edits: the first upcoming one, or the last one if none is.
+
+    Meeting files are named from their date (2026-12-08-lincoln-sac.md) in the example and
+    in the synthetic district alike."""
     names = sorted(p.stem for p in (project / "content" / "en" / "meetings").glob("*.md"))
     upcoming = [n for n in names if n[:10] >= synth.NOW[:10]]
     return (upcoming or names[-1:])[0]
