@@ -2,12 +2,20 @@
 # Set up everything portal needs on a fresh Debian machine with Python 3.11.
 #   scripts/setup.sh          the site builder (Python packages in .venv/)
 #   scripts/setup.sh --test   also the test tools and Debian's Chromium
+#   scripts/setup.sh --bench  also what the benchmark needs (psutil, Debian's Hugo)
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_bench=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --bench) want_bench=1 ;;
+    *) echo "portal setup: unknown option $arg (use --test, --bench or none)" >&2; exit 2 ;;
+  esac
+done
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -39,9 +47,12 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 
-extras="."
-[ "$want_test" -eq 1 ] && extras=".[test]"
+extras=""
+[ "$want_test" -eq 1 ] && extras="test"
+[ "$want_bench" -eq 1 ] && extras="${extras:+$extras,}bench"
 stamp=".venv/.portal-installed-$want_test"
+[ "$want_bench" -eq 1 ] && stamp="$stamp-bench"
+extras=".${extras:+[$extras]}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$extras"
@@ -51,6 +62,12 @@ fi
 if [ "$want_test" -eq 1 ] && [ ! -x /usr/bin/chromium ] && [ -z "${PORTAL_CHROMIUM:-}" ]; then
   echo "portal setup: installing Debian's Chromium for the browser tests" >&2
   apt_install chromium
+fi
+
+# The benchmark (benchmarks/run.py) builds the same content with Debian's Hugo to compare.
+if [ "$want_bench" -eq 1 ] && ! command -v hugo >/dev/null 2>&1; then
+  echo "portal setup: installing Debian's Hugo for the benchmark" >&2
+  apt_install hugo
 fi
 
 # The Nu Html Checker for tests/site/test_html_validity.py: the pinned vnu-jar from npm,
