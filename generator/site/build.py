@@ -17,6 +17,8 @@ from datetime import datetime
 from pathlib import Path
 
 from jinja2 import TemplateError
+
+from generator.site import engine  # first: lets ProperDocs stand in for MkDocs
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -82,7 +84,7 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
 
 def quiet_mkdocs(verbose: bool = False) -> None:
     """Show MkDocs' warnings (and its progress with --verbose) in plain words."""
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(engine.NAME)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     if not any(isinstance(h, logging.StreamHandler) for h in logger.handlers):
         handler = logging.StreamHandler()
