@@ -101,3 +101,30 @@ if [ "$want_test" -eq 1 ]; then
     npm install --prefix .venv/lighthouse --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
   fi
 fi
+
+# ProperDocs, the maintained fork of MkDocs 1.x, in a second environment of its own
+# (.venv-properdocs/) for tests/site/test_properdocs.py: the site must come out the same with
+# it, so that a district can switch if MkDocs 1.x ever stops working. Everything portal needs
+# but MkDocs itself; mkdocs-static-i18n without its "mkdocs" requirement (ProperDocs answers
+# its mkdocs.* imports, generator/site/engine.py).
+PROPERDOCS_VERSION=1.6.7
+if [ "$want_test" -eq 1 ]; then
+  pd_stamp=".venv-properdocs/.portal-installed-$PROPERDOCS_VERSION"
+  if [ ! -f "$pd_stamp" ] || [ pyproject.toml -nt "$pd_stamp" ]; then
+    [ -x .venv-properdocs/bin/python ] || "$PY" -m venv .venv-properdocs
+    mapfile -t deps < <("$PY" -c '
+import tomllib
+for dep in tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]:
+    if not dep.startswith(("mkdocs>", "mkdocs-static-i18n")):
+        print(dep)')
+    i18n=$("$PY" -c '
+import tomllib
+print(next(d for d in tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]
+           if d.startswith("mkdocs-static-i18n")))')
+    pd_pip() { .venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check "$@"; }
+    pd_pip "properdocs==$PROPERDOCS_VERSION" "${deps[@]}"
+    pd_pip --no-deps "$i18n"
+    pd_pip --no-deps -e .
+    touch "$pd_stamp"
+  fi
+fi

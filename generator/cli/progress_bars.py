@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from generator.core import progress
+from generator.site import engine
 
 LABELS = {"load": "Loading items", "write": "Writing pages", "images": "Processing images",
           "cards": "Drawing sharing cards"}
@@ -89,7 +90,7 @@ class Bars:
 
 def _log_handlers() -> list[logging.StreamHandler]:
     """The handlers printing MkDocs' messages (generator.site.build.quiet_mkdocs)."""
-    return [h for h in logging.getLogger("mkdocs").handlers if type(h) is logging.StreamHandler]
+    return [h for h in logging.getLogger(engine.NAME).handlers if type(h) is logging.StreamHandler]
 
 
 def label(name: str) -> str:

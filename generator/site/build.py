@@ -24,6 +24,7 @@ from generator.content.publishing import HeldBack
 from generator.core import parallel
 from generator.core.cache import prune as prune_cache
 from generator.core.timing import recording
+from generator.site import engine
 from generator.site import last_build
 from generator.site.languages import BuildFailed, render_site
 from generator.site.project import SITE_SRC, generate
@@ -79,7 +80,7 @@ def build(root: Path, site_dir: Path | None = None, now: str | datetime | None =
 
 def quiet_mkdocs(verbose: bool = False) -> None:
     """Show MkDocs' warnings (and its progress with --verbose) in plain words."""
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(engine.NAME)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     if not any(isinstance(h, logging.StreamHandler) for h in logger.handlers):
         handler = logging.StreamHandler()

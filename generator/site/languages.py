@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import TemplateError
+
+from generator.site import engine  # noqa: F401  (first: lets ProperDocs stand in for MkDocs)
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException

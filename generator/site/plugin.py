@@ -12,6 +12,7 @@ import shutil
 import time
 from pathlib import Path
 
+from generator.site import engine  # noqa: F401  (first: lets ProperDocs stand in for MkDocs)
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError

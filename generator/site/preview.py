@@ -20,6 +20,7 @@ import sys
 import threading
 from pathlib import Path
 
+from generator.site import engine  # noqa: F401  (first: lets ProperDocs stand in for MkDocs)
 from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.livereload import LiveReloadServer
 

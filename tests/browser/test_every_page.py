@@ -5,9 +5,11 @@ violation often hides in one item's data (a long name, a person serving three sc
 It adds WCAG 2.2 A/AA to the rules of `support.AXE_TAGS`: target size matters most to
 families tapping on small phones.
 
-One browser page does the whole walk, and axe is injected once per page: navigate at
-phone width, run axe, widen, run it again. The report names every page and width that
-fails, not just the first.
+The walk is split into CHUNKS interleaved parts, each in an xdist group of its own, so that
+`scripts/test.sh` shares it among its workers (the longest file of the suite otherwise holds
+one worker for minutes). In each part one browser page does the walk, and axe is injected once
+per page: navigate at phone width, run axe, widen, run it again. The report names every page
+and width that fails, not just the first.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ WIDTHS = [(390, 844), (1280, 900)]  # the phone and desktop sizes of tests/brows
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS + ["wcag22a", "wcag22aa"]},
                "resultTypes": ["violations"]}
 PAGE_TIMEOUT_MS = 15_000  # one stuck page fails the walk instead of holding it up
+CHUNKS = 4  # parts of the walk; together they visit every page once
 
 
 def every_page(site: Path) -> list[str]:
@@ -57,10 +60,17 @@ def axe_failures(page, paths: list[str]) -> list[str]:
     return failures
 
 
-def test_every_page_passes_axe_at_phone_and_desktop_width(page, example_site):
-    paths = every_page(example_site)
-    assert {"index.html", "es/index.html", "404.html", "es/404.html"} <= set(paths)
+def test_the_walk_includes_the_home_and_404_pages_in_each_language(example_site):
+    assert {"index.html", "es/index.html", "404.html", "es/404.html"} <= set(every_page(example_site))
+
+
+# Each part walks every CHUNKS-th page (interleaved, so that each gets pages of every kind).
+@pytest.mark.parametrize("chunk", [pytest.param(n, marks=pytest.mark.xdist_group(f"every-page-{n}"))
+                                   for n in range(CHUNKS)])
+def test_every_page_passes_axe_at_phone_and_desktop_width(page, example_site, chunk):
+    paths = every_page(example_site)[chunk::CHUNKS]
     started = time.monotonic()
     failures = axe_failures(page, paths)
-    print(f"\naxe: {len(paths)} pages at {len(WIDTHS)} widths in {time.monotonic() - started:.0f} s")
+    print(f"\naxe, part {chunk + 1} of {CHUNKS}: {len(paths)} pages at {len(WIDTHS)} widths "
+          f"in {time.monotonic() - started:.0f} s")
     assert not failures, f"{len(failures)} page views with violations:\n\n" + "\n\n".join(failures)
