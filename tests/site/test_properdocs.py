@@ -29,7 +29,7 @@ def files(site) -> set[str]:
 def test_the_properdocs_environment_has_properdocs_and_no_mkdocs():
     """Otherwise the build below would not show anything about ProperDocs."""
     probe = ("import importlib.util; print(importlib.util.find_spec('mkdocs') is None); "
-             "import generator.site.build as b; print(b.engine.NAME, b.mkdocs_build.__module__)")
+             "import generator.site.languages as b; print(b.engine.NAME, b.mkdocs_build.__module__)")
     out = subprocess.run([str(PROPERDOCS_ENV / "python"), "-c", probe], capture_output=True,
                          text=True, check=True).stdout.split()
     assert out == ["True", "properdocs", "properdocs.commands.build"]
