@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import shutil
 import threading
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -52,17 +53,25 @@ def render_site(config_file: Path, site_dir: Path, languages: list[str], default
         return
     parts = site_dir / PARTS
     order = [default, *(lang for lang in languages if lang != default)]  # as mkdocs-static-i18n
-    with _forwarding() as events:
-        with pool(count, initializer=_child, initargs=(events,)) as executor:
-            tables = list(executor.map(_render_language, [config_file] * len(order),
-                                       [parts / lang for lang in order], order))
+    try:
+        with _forwarding() as events:
+            with pool(count, initializer=_child, initargs=(events,)) as executor:
+                tables = list(executor.map(_render_language, [config_file] * len(order),
+                                           [parts / lang for lang in order], order))
+    except BrokenProcessPool:
+        raise BuildFailed("the build of one language stopped unexpectedly (the computer may be "
+                          "short of memory). Run the build again, or with PORTAL_JOBS=1 to build "
+                          "one language at a time.") from None
     for table in tables:
         merge(table)
-    for entry in (parts / default).iterdir():  # the default language's part is the site
-        entry.rename(site_dir / entry.name)
-    for lang in order[1:]:
-        _add_language(parts / lang, site_dir, lang)
-    shutil.rmtree(parts)
+    try:
+        for entry in (parts / default).iterdir():  # the default language's part is the site
+            entry.rename(site_dir / entry.name)
+        for lang in order[1:]:
+            _add_language(parts / lang, site_dir, lang)
+        shutil.rmtree(parts)
+    except OSError as exc:
+        raise BuildFailed(f"the site could not be built: {exc}") from None
 
 
 def run_mkdocs(config_file: Path, site_dir: Path, language: str | None = None) -> None:

@@ -21,8 +21,8 @@ from generator.content.images.references import MARKDOWN_EXTENSIONS
 from generator.content.model import Site
 from generator.content.pipeline import check_content, resolve_now
 from generator.content.publishing import HeldBack
-from generator.core.i18n import MESSAGES_DIR, THEME_DIR, Messages
 from generator.core import progress
+from generator.core.i18n import MESSAGES_DIR, THEME_DIR, Messages
 from generator.core.theme_files import COMPONENTS_DIR, EXAMPLES_DIR, STYLES_DIR
 from generator.core.timing import stage
 from generator.derive import derive_pages

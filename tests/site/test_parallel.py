@@ -7,6 +7,7 @@ in a process of its own and puts the parts together (generator.site.languages).
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 from pathlib import Path
 
@@ -81,4 +82,18 @@ def test_a_failing_template_in_a_language_process_is_reported_as_in_one_process(
     assert "a theme template failed" in messages[1]
     assert "the school's name cannot be shown" in messages[1]
     assert {rel: (site / rel).read_bytes() for rel in files(site)} == before, "the last good site stays"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.tmp")] == []
+
+
+def stop_at_once(*args):
+    """A language's process that ends without a word (killed, or out of memory)."""
+    os._exit(1)
+
+
+def test_a_language_process_that_dies_is_reported_in_plain_words(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(languages, "_render_language", stop_at_once)
+    site = tmp_path / "site"
+    with pytest.raises(BuildFailed, match="stopped unexpectedly.*PORTAL_JOBS=1"):
+        build(project.root, site_dir=site, now=EXAMPLE_NOW, jobs=2)
+    assert not site.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.tmp")] == []
