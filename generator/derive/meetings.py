@@ -6,7 +6,8 @@ Pages (in every language):
 * ``meetings/calendar/``              the months that have a calendar page;
 * ``meetings/calendar/<YYYY-MM>/``    a month as a calendar, for every month with a meeting
                                       and the build's current month (so the count stays bounded);
-* ``meetings/<slug>/flyer/``          a printable flyer with every language side by side.
+* ``meetings/<slug>/flyer/``          a printable flyer with every language side by side, for
+                                      each meeting that has not ended (``has_flyer``).
 
 Files: documents that meetings list from ``content/files/`` are published at
 ``/files/...`` (once, for every language), and their size is shown.
@@ -63,9 +64,16 @@ def meeting_pages(site: Site, messages_for) -> list[PageSpec]:
                                   t("meeting_notice.calendar_title"), "calendar", "meetings",
                                   params=(("month", key),)))
         for m in site.meetings:
-            pages.append(PageSpec(lang, f"meetings/{m.slug}/flyer.md", "meeting_flyer.html",
-                                  t("meeting_notice.flyer_title"), "item", "meetings", m.slug))
+            if has_flyer(m):
+                pages.append(PageSpec(lang, f"meetings/{m.slug}/flyer.md", "meeting_flyer.html",
+                                      t("meeting_notice.flyer_title"), "item", "meetings", m.slug))
     return pages
+
+
+def has_flyer(m: Meeting) -> bool:
+    """A flyer is printed to be posted before a meeting: one that has ended has none, so a big
+    district's years of past meetings do not each cost a page nobody prints."""
+    return not m.is_past
 
 
 # -- documents -------------------------------------------------------------------------
