@@ -28,13 +28,15 @@ from babel.units import format_unit
 from generator.content.model import Meeting, Site
 from generator.content.documents import document_files, document_path
 from generator.core.i18n import babel_locale
-from generator.derive.meeting_filter import body_id
+from generator.derive.meeting_filter import by_body, by_school
+from generator.derive.once import per_build
 from generator.derive.page import PageSpec
 from generator.derive.views import View
 
 # -- pages -----------------------------------------------------------------------------
 
 
+@per_build
 def month_keys(site: Site) -> list[str]:
     """Months with a calendar page: every month with a meeting (or a date a meeting was moved
     from, which says where it went), and the current month."""
@@ -167,8 +169,12 @@ class Sections:
 def sections(site: Site, lang: str, school=None, body: str | None = None) -> Sections:
     """Upcoming meetings (soonest first), then past ones by month (latest first), at build time:
     every meeting, or one school's, or one body's (``body``: its id on /meetings/bodies/...)."""
-    meetings = [m for m in site.meetings if (school is None or m.school is school)
-                and (body is None or body_id(m) == body)]
+    if body is not None:
+        meetings = [m for m in by_body(site).get(body, []) if school is None or m.school is school]
+    elif school is not None:
+        meetings = by_school(site).get(school.slug, [])
+    else:
+        meetings = site.meetings
     upcoming = [View(m, lang) for m in meetings if not m.is_past]
     past: dict[str, MonthGroup] = {}
     for m in reversed(meetings):
@@ -236,12 +242,11 @@ def month(site: Site, lang: str, key: str) -> Month:
     first = month_date(key)
     by_day: dict[date, list[View]] = {}
     moved: dict[date, list[View]] = {}
-    for m in site.meetings:
-        if m.month_key == key:
-            by_day.setdefault(m.start.date(), []).append(View(m, lang))
-        for old in {p.date() for p in m.previous_starts}:
-            if f"{old:%Y-%m}" == key and old != m.start.date():
-                moved.setdefault(old, []).append(View(m, lang))
+    held, moved_away = by_month(site)
+    for m in held.get(key, []):
+        by_day.setdefault(m.start.date(), []).append(View(m, lang))
+    for old, m in moved_away.get(key, []):
+        moved.setdefault(old, []).append(View(m, lang))
     weeks = []
     for week in pycal.Calendar(first_day).monthdatescalendar(first.year, first.month):
         weeks.append([Day(d, by_day.get(d, []), moved.get(d, [])) if d.month == first.month else Day(None, [])
@@ -252,6 +257,20 @@ def month(site: Site, lang: str, key: str) -> Month:
                  [Day(d, by_day.get(d, []), moved.get(d, [])) for d in sorted(set(by_day) | set(moved))],
                  keys[i - 1] if i > 0 else None, keys[i + 1] if 0 <= i < len(keys) - 1 else None,
                  sum(len(v) for v in by_day.values()))
+
+
+@per_build
+def by_month(site: Site) -> tuple[dict[str, list[Meeting]], dict[str, list[tuple[date, Meeting]]]]:
+    """Each month's meetings, and the days in it meetings were moved away from (each with the
+    meeting), in the site's order: grouped once for every month's page."""
+    held: dict[str, list[Meeting]] = {}
+    moved_away: dict[str, list[tuple[date, Meeting]]] = {}
+    for m in site.meetings:
+        held.setdefault(m.month_key, []).append(m)
+        for old in {p.date() for p in m.previous_starts}:
+            if old != m.start.date():
+                moved_away.setdefault(f"{old:%Y-%m}", []).append((old, m))
+    return held, moved_away
 
 
 def months(site: Site) -> list[date]:

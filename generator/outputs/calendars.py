@@ -29,6 +29,7 @@ from icalendar import Calendar, Event, Timezone, vText
 from generator.content.model import Item, Meeting, Site
 from generator.core.plaintext import line_safe_text
 from generator.derive.meeting_text import Words, council_name, group_label, page_url
+from generator.derive.once import per_build
 from generator.derive.views import lang_prefix
 from generator.outputs.file import OutputFile
 
@@ -183,9 +184,11 @@ class BodyCalendar:
         return words.name(self.meetings[0])
 
 
+@per_build
 def bodies(site: Site) -> list[BodyCalendar]:
     """Every body's calendar: each council and team (one with no meeting yet too, so that
-    families can subscribe before its first), then each other gathering's."""
+    families can subscribe before its first), then each other gathering's. Made once per build:
+    every school's page and the meeting lists name them."""
     out = {c.slug: BodyCalendar(c.slug, c, []) for c in site.councils}
     for m in site.meetings:
         out.setdefault(m.body_key, BodyCalendar(m.body_key, None, [])).meetings.append(m)
