@@ -32,7 +32,7 @@ from generator.site.theme.context import PageContext, page_context
 
 def _words(ctx):
     pc = page_context(ctx)
-    return Words(pc.site, ctx["lang"], pc.t)
+    return pc.words if ctx["lang"] == pc.lang else Words(pc.site, ctx["lang"], pc.t)
 
 
 @pass_context
