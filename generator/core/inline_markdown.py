@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -31,9 +32,12 @@ def _markdown() -> markdown.Markdown:
     return _MD
 
 
+@lru_cache(maxsize=16384)
 def _html(text: str) -> str:
+    """The Markdown of one field as HTML, made once per text: an agenda item is shown on its
+    meeting's page, its flyer and in its calendars, in every language that shows it."""
     md = _markdown()
-    out = md.reset().convert(str(text))
+    out = md.reset().convert(text)
     out = out.strip()
     if out.startswith("<p>") and out.endswith("</p>"):
         out = out[3:-4]
@@ -45,7 +49,13 @@ def inline_html(text) -> Markup:
     if text is None:
         return Markup("")
 
-    return Markup(sanitize(_html(text)))
+    return Markup(_sanitized(str(text)))
+
+
+@lru_cache(maxsize=16384)
+def _sanitized(text: str) -> str:
+    """Sanitised once per text, like the HTML it comes from."""
+    return sanitize(_html(text))
 
 
 _LINK = re.compile(r'<a\b[^>]*\bhref="([^"]*)"[^>]*>(.*?)</a>', re.S)
@@ -56,7 +66,7 @@ def plain_text(text) -> str:
     'vote on the budget (https://x)'."""
     if text is None:
         return ""
-    rendered = _html(text)
+    rendered = _html(str(text))
 
     def link(match: re.Match) -> str:
         href, label = html.unescape(match.group(1)), match.group(2)

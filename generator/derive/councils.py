@@ -7,6 +7,7 @@ minutes are on the site, because families look there for what was decided.
 from __future__ import annotations
 
 from generator.content.model import Council, Item, Site
+from generator.derive.meeting_filter import by_body
 from generator.derive.views import View
 
 
@@ -17,5 +18,5 @@ def school_councils(site: Site, school: Item, lang: str) -> list[View]:
 
 def council_minutes(council: Council, lang: str) -> list[View]:
     """The body's past meetings that have their minutes on the site, latest first."""
-    return [View(m, lang) for m in reversed(council.site.meetings)
+    return [View(m, lang) for m in reversed(by_body(council.site).get(council.slug, []))
             if m.council is council and m.has_ended and m.has_minutes]

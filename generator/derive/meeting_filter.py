@@ -15,10 +15,10 @@ With JavaScript the same links filter ``/meetings/`` in place, and school and bo
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from generator.content.model import Meeting, Site
+from generator.derive.once import per_build
 from generator.derive.page import PageSpec
 from generator.derive.views import View
 
@@ -35,6 +35,26 @@ def body_path(body: str) -> str:
     return f"meetings/{BODIES_SECTION}/{body}/"
 
 
+@per_build
+def by_body(site: Site) -> dict[str, list[Meeting]]:
+    """Every body's meetings (by ``body_id``), in the site's order."""
+    out: dict[str, list[Meeting]] = {}
+    for m in site.meetings:
+        out.setdefault(body_id(m), []).append(m)
+    return out
+
+
+@per_build
+def by_school(site: Site) -> dict[str, list[Meeting]]:
+    """Every school's meetings (by its file name), in the site's order."""
+    out: dict[str, list[Meeting]] = {}
+    for m in site.meetings:
+        if m.school is not None:
+            out.setdefault(m.school.slug, []).append(m)
+    return out
+
+
+@per_build
 def _bodies(site: Site, lang: str) -> list[tuple[str, object]]:
     """(id, name) of everyone who meets: each council and team with a meeting, in the site's
     order, then each kind of other gathering, in the order of portal.yml's meeting_groups."""
@@ -61,20 +81,20 @@ class MeetingChoices:
     total: int
 
 
+@per_build
 def meeting_choices(site: Site, lang: str) -> MeetingChoices:
     """The filter's choices with the number of meetings each leads to: every school that has
     meetings (by its short name), then every body that meets."""
-    # Counted in one pass: the filter is on every school's meetings page, and a district may
-    # have hundreds of schools.
-    per_school = Counter(m.school.slug for m in site.meetings if m.school is not None)
-    per_body = Counter(body_id(m) for m in site.meetings)
+    # Made once per language (the filter is on every school's meetings page, and a district
+    # may have hundreds of schools), from the meetings grouped in one pass.
+    per_school, per_body = by_school(site), by_body(site)
     schools = []
     for school in site.schools:
-        if per_school[school.slug]:
+        if per_school.get(school.slug):
             view = View(school, lang)
             schools.append(Choice(school.slug, view.short_name or view.name,
-                                  f"{school.path}meetings/", per_school[school.slug]))
-    bodies = [Choice(b, name, body_path(b), per_body[b]) for b, name in _bodies(site, lang)]
+                                  f"{school.path}meetings/", len(per_school[school.slug])))
+    bodies = [Choice(b, name, body_path(b), len(per_body[b])) for b, name in _bodies(site, lang)]
     return MeetingChoices(schools, bodies, len(site.meetings))
 
 

@@ -106,9 +106,13 @@ class Words:
     def __init__(self, site: Site, lang: str, t):
         self.site, self.lang, self.t = site, lang, t
         self.fmt = Formatter(lang, ZoneInfo(site.settings.timezone), t, **site.settings.formatting(lang))
+        self._names: dict[Meeting, MeetingName] = {}  # by the meeting itself (the examples' too)
 
     def naming(self, m: Meeting) -> MeetingName:
-        return meeting_name(m, self.lang, self.fmt)
+        """Made once per meeting: every list, card, link and calendar that shows it names it."""
+        if m not in self._names:
+            self._names[m] = meeting_name(m, self.lang, self.fmt)
+        return self._names[m]
 
     def name(self, m: Meeting) -> str:
         """Who meets: 'Lincoln Site Advisory Council'."""

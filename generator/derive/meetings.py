@@ -6,7 +6,8 @@ Pages (in every language):
 * ``meetings/calendar/``              the months that have a calendar page;
 * ``meetings/calendar/<YYYY-MM>/``    a month as a calendar, for every month with a meeting
                                       and the build's current month (so the count stays bounded);
-* ``meetings/<slug>/flyer/``          a printable flyer with every language side by side.
+* ``meetings/<slug>/flyer/``          a printable flyer with every language side by side, for
+                                      each meeting that has not ended (``has_flyer``).
 
 Files: documents that meetings list from ``content/files/`` are published at
 ``/files/...`` (once, for every language), and their size is shown.
@@ -27,13 +28,15 @@ from babel.units import format_unit
 from generator.content.model import Meeting, Site
 from generator.content.documents import document_files, document_path
 from generator.core.i18n import babel_locale
-from generator.derive.meeting_filter import body_id, choices_shown
+from generator.derive.meeting_filter import by_body, by_school, choices_shown
+from generator.derive.once import per_build
 from generator.derive.page import PageSpec
 from generator.derive.views import View
 
 # -- pages -----------------------------------------------------------------------------
 
 
+@per_build
 def month_keys(site: Site) -> list[str]:
     """Months with a calendar page: every month with a meeting (or a date a meeting was moved
     from, which says where it went), and the current month."""
@@ -66,10 +69,17 @@ def meeting_pages(site: Site, messages_for) -> list[PageSpec]:
                                   t("meeting_notice.calendar_title"), "calendar", "meetings",
                                   params=(("month", key),), shows=("meetings",)))
         for m in site.meetings:
-            pages.append(PageSpec(lang, f"meetings/{m.slug}/flyer.md", "meeting_flyer.html",
-                                  t("meeting_notice.flyer_title"), "item", "meetings", m.slug,
-                                  shows=(f"meetings/{m.slug}",)))
+            if has_flyer(m):
+                pages.append(PageSpec(lang, f"meetings/{m.slug}/flyer.md", "meeting_flyer.html",
+                                      t("meeting_notice.flyer_title"), "item", "meetings", m.slug,
+                                      shows=(f"meetings/{m.slug}",)))
     return pages
+
+
+def has_flyer(m: Meeting) -> bool:
+    """A flyer is printed to be posted before a meeting: one that has ended has none, so a big
+    district's years of past meetings do not each cost a page nobody prints."""
+    return not m.is_past
 
 
 # -- documents -------------------------------------------------------------------------
@@ -163,8 +173,12 @@ class Sections:
 def sections(site: Site, lang: str, school=None, body: str | None = None) -> Sections:
     """Upcoming meetings (soonest first), then past ones by month (latest first), at build time:
     every meeting, or one school's, or one body's (``body``: its id on /meetings/bodies/...)."""
-    meetings = [m for m in site.meetings if (school is None or m.school is school)
-                and (body is None or body_id(m) == body)]
+    if body is not None:
+        meetings = [m for m in by_body(site).get(body, []) if school is None or m.school is school]
+    elif school is not None:
+        meetings = by_school(site).get(school.slug, [])
+    else:
+        meetings = site.meetings
     upcoming = [View(m, lang) for m in meetings if not m.is_past]
     past: dict[str, MonthGroup] = {}
     for m in reversed(meetings):
@@ -232,12 +246,11 @@ def month(site: Site, lang: str, key: str) -> Month:
     first = month_date(key)
     by_day: dict[date, list[View]] = {}
     moved: dict[date, list[View]] = {}
-    for m in site.meetings:
-        if m.month_key == key:
-            by_day.setdefault(m.start.date(), []).append(View(m, lang))
-        for old in {p.date() for p in m.previous_starts}:
-            if f"{old:%Y-%m}" == key and old != m.start.date():
-                moved.setdefault(old, []).append(View(m, lang))
+    held, moved_away = by_month(site)
+    for m in held.get(key, []):
+        by_day.setdefault(m.start.date(), []).append(View(m, lang))
+    for old, m in moved_away.get(key, []):
+        moved.setdefault(old, []).append(View(m, lang))
     weeks = []
     for week in pycal.Calendar(first_day).monthdatescalendar(first.year, first.month):
         weeks.append([Day(d, by_day.get(d, []), moved.get(d, [])) if d.month == first.month else Day(None, [])
@@ -248,6 +261,20 @@ def month(site: Site, lang: str, key: str) -> Month:
                  [Day(d, by_day.get(d, []), moved.get(d, [])) for d in sorted(set(by_day) | set(moved))],
                  keys[i - 1] if i > 0 else None, keys[i + 1] if 0 <= i < len(keys) - 1 else None,
                  sum(len(v) for v in by_day.values()))
+
+
+@per_build
+def by_month(site: Site) -> tuple[dict[str, list[Meeting]], dict[str, list[tuple[date, Meeting]]]]:
+    """Each month's meetings, and the days in it meetings were moved away from (each with the
+    meeting), in the site's order: grouped once for every month's page."""
+    held: dict[str, list[Meeting]] = {}
+    moved_away: dict[str, list[tuple[date, Meeting]]] = {}
+    for m in site.meetings:
+        held.setdefault(m.month_key, []).append(m)
+        for old in {p.date() for p in m.previous_starts}:
+            if old != m.start.date():
+                moved_away.setdefault(f"{old:%Y-%m}", []).append((old, m))
+    return held, moved_away
 
 
 def months(site: Site) -> list[date]:

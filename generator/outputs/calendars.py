@@ -21,13 +21,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timezone
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event, Timezone, vText
 
 from generator.content.model import Item, Meeting, Site
 from generator.core.plaintext import line_safe_text
 from generator.derive.meeting_text import Words, council_name, group_label, page_url
+from generator.derive.once import per_build
 from generator.derive.views import lang_prefix
 from generator.outputs.file import OutputFile
 
@@ -108,7 +110,40 @@ def event(site: Site, m: Meeting, words: Words) -> Event:
     return ev
 
 
-def calendar(site: Site, meetings: list[Meeting], words: Words, name: str) -> bytes:
+class Events:
+    """Every meeting's event in one language, built once and reused in every calendar that holds
+    it (its own, its school's, its body's and the district's): the description is made from
+    Markdown once per meeting and language, and each event is written out as text once."""
+
+    def __init__(self, site: Site, words: Words):
+        self.site, self.words = site, words
+        self._done: dict[str, tuple[bytes, frozenset[str]]] = {}
+
+    def get(self, m: Meeting) -> tuple[bytes, frozenset[str]]:
+        """The event's lines, and the time zones (TZID) its times are given in."""
+        if m.slug not in self._done:
+            ev = event(self.site, m, self.words)
+            tzids = {v.params.get("TZID") for _, v in ev.property_items(sorted=False)
+                     if hasattr(v, "params")}
+            self._done[m.slug] = (ev.to_ical(), frozenset(tzids - {None, "UTC"}))
+        return self._done[m.slug]
+
+
+@lru_cache(maxsize=64)
+def _timezone(tzid: str, first: date, last: date) -> Timezone | None:
+    """A VTIMEZONE covering first to last, made once for every calendar spanning those years."""
+    try:
+        return Timezone.from_tzid(tzid, first_date=first, last_date=last)
+    except ValueError:
+        return None  # a zone icalendar does not know is left out, as add_missing_timezones does
+
+
+END = b"END:VCALENDAR\r\n"
+
+
+def calendar(site: Site, meetings: list[Meeting], events: Events, name: str) -> bytes:
+    """A calendar of ``meetings``: its own properties and the time zones its events use
+    (as icalendar's add_missing_timezones gives them, first), then the events' ready lines."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -119,11 +154,15 @@ def calendar(site: Site, meetings: list[Meeting], words: Words, name: str) -> by
     cal.add("x-wr-timezone", site.settings.timezone)
     cal.add("refresh-interval", vText("PT12H"), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")
-    for m in meetings:
-        cal.add_component(event(site, m, words))
+    ready = [events.get(m) for m in meetings]
     years = [m.start.year for m in meetings] + [m.end.year for m in meetings] or [site.now.year]
-    cal.add_missing_timezones(first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1))
-    return cal.to_ical()
+    first, last = date(min(years), 1, 1), date(max(years) + 1, 1, 1)
+    for tzid in set().union(*(tzids for _, tzids in ready)):
+        timezone_ = _timezone(tzid, first, last)
+        if timezone_ is not None:
+            cal.add_component(timezone_)
+    head = cal.to_ical()
+    return head[:-len(END)] + b"".join(lines for lines, _ in ready) + END
 
 
 @dataclass
@@ -145,9 +184,11 @@ class BodyCalendar:
         return words.name(self.meetings[0])
 
 
+@per_build
 def bodies(site: Site) -> list[BodyCalendar]:
     """Every body's calendar: each council and team (one with no meeting yet too, so that
-    families can subscribe before its first), then each other gathering's."""
+    families can subscribe before its first), then each other gathering's. Made once per build:
+    every school's page and the meeting lists name them."""
     out = {c.slug: BodyCalendar(c.slug, c, []) for c in site.councils}
     for m in site.meetings:
         out.setdefault(m.body_key, BodyCalendar(m.body_key, None, [])).meetings.append(m)
@@ -163,10 +204,11 @@ def calendar_files(site: Site, messages_for) -> list[OutputFile]:
     for lang in site.languages:
         t = messages_for(lang)
         words = Words(site, lang, t)
+        events = Events(site, words)
         district = site.settings.localized(site.settings.district_name, lang)
 
         def add(rel, meetings, name):
-            files.append(OutputFile(rel, calendar(site, meetings, words, name), lang, "calendars"))
+            files.append(OutputFile(rel, calendar(site, meetings, events, name), lang, "calendars"))
 
         for m in site.meetings:
             add(meeting_ics(m.slug), [m], words.title(m))

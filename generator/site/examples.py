@@ -14,6 +14,7 @@ they show real items (generator.site.theme.components).
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,8 +26,14 @@ from generator.content.model import Site
 from generator.content.pipeline import check_content, resolve_now
 from generator.core import yamlish
 from generator.core.errors import ContentErrors, PortalError, Problem
-from generator.core.i18n import THEME_DIR
-from generator.core.theme_files import COMPONENTS_DIR, EXAMPLES_DIR, EXAMPLES_FILE, components_with_examples
+from generator.core.i18n import MESSAGES_DIR, THEME_DIR
+from generator.core.theme_files import (
+    COMPONENTS_DIR,
+    EXAMPLES_DIR,
+    EXAMPLES_FILE,
+    STYLES_DIR,
+    components_with_examples,
+)
 from generator.site.writer import TreeWriter
 
 DISTRICT_FILE = EXAMPLES_DIR / "district.yml"
@@ -84,6 +91,44 @@ def read(path: Path) -> dict:
         raise BadExamples(f"{named(path)}: expected a mapping of settings, items "
                           "and examples")
     return data
+
+
+_GALLERIES: dict[str, tuple[tuple, Gallery]] = {}  # project folder -> (what it was made from, gallery)
+
+
+def theme_fingerprint() -> tuple:
+    """Path, size and modification time of every file the examples are made from and shown with."""
+    entries = []
+    for base in (COMPONENTS_DIR, EXAMPLES_DIR, MESSAGES_DIR, STYLES_DIR):
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames.sort()
+            for name in sorted(filenames):
+                st = os.lstat(os.path.join(dirpath, name))
+                entries.append((os.path.join(dirpath, name), st.st_size, st.st_mtime_ns))
+    return tuple(entries)
+
+
+def cached_gallery(site: Site, root: Path) -> Gallery:
+    """The component library's examples, checked again only when the theme or the site's
+    languages or time zone changed: a big district's every regeneration (``portal serve``)
+    would otherwise run the examples through the whole content stage too."""
+    project = Path(root).resolve() / "site_src" / EXAMPLES_PROJECT
+    s = site.settings
+    made_from = (theme_fingerprint(), tuple((lang.code, lang.name) for lang in s.languages),
+                 site.default, s.timezone)
+    cached = _GALLERIES.get(str(project))
+    if cached and cached[0] == made_from and _still_written(project, cached[1]):
+        return cached[1]
+    result = load_gallery(site, root)
+    _GALLERIES[str(project)] = (made_from, result)
+    return result
+
+
+def _still_written(project: Path, made: Gallery) -> bool:
+    """Whether the examples' project and its processed pictures are still on disk (the pages
+    publish the pictures from there)."""
+    return (project / "portal.yml").is_file() and all(
+        v.path.is_file() for image in made.site.images.all() for v in image.variants)
 
 
 def load_gallery(site: Site, root: Path) -> Gallery:

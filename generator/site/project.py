@@ -29,7 +29,7 @@ from generator.derive import derive_pages
 from generator.derive.inputs import with_inputs
 from generator.outputs import output_files
 from generator.outputs.images import image_files
-from generator.site.examples import EXAMPLE_IMAGES, Gallery, load_gallery
+from generator.site.examples import EXAMPLE_IMAGES, Gallery, cached_gallery
 from generator.site.writer import TreeWriter
 
 SITE_SRC = "site_src"
@@ -100,7 +100,7 @@ def generate(root: Path, now: str | datetime | None = None, drafts: bool = False
                 docs.add(f"{out.lang}/{out.rel}", out.data, out.owner or out.rel)
             else:
                 static.add(out.rel, out.data, out.owner or out.rel)
-        gallery = load_gallery(site, root)
+        gallery = cached_gallery(site, root)
         for out in image_files(gallery.site, messages.__getitem__):  # apart from the district's images
             static.add(f"{EXAMPLE_IMAGES}{out.rel}", out.data, f"component example {out.owner}")
         changed = docs.commit() + static.commit()

@@ -188,7 +188,7 @@ def test_school_pages_show_each_state(page, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("state", list(MEETING))
+@pytest.mark.parametrize("state", [s for s in MEETING if s != "ended"])  # an ended one has no flyer
 def test_the_flyer_shows_the_state_in_each_language(page_without_js, lang, state):
     page = page_without_js
     page.goto(url(lang, f"meetings/{MEETING[state]}/flyer/"))

@@ -37,7 +37,9 @@ ADDRESSES = "a[href^='mailto:']"
 
 
 def meeting_pages(model, flyer: bool) -> list[str]:
-    return [url(lang, m.path + ("flyer/" if flyer else "")) for m in model.meetings for lang in LANGS]
+    """Every meeting's page, or every flyer (only meetings that have not ended have one)."""
+    meetings = model.upcoming_meetings if flyer else model.meetings
+    return [url(lang, m.path + ("flyer/" if flyer else "")) for m in meetings for lang in LANGS]
 
 
 def split(page, selector: str) -> list:

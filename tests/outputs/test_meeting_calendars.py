@@ -314,3 +314,19 @@ def test_cancelled_to_postponed_and_back_by_hand_with_revision_raises_sequence(p
     assert [r[0] for r in results] == [0, 1, 2, 3, 4]
     assert [r[1] for r in results] == ["CONFIRMED", "CANCELLED", "TENTATIVE", "CANCELLED", "CONFIRMED"]
     assert_rises_at_every_change(results)
+
+
+def test_each_meeting_description_is_made_once_per_language_for_every_calendar_holding_it(model,
+                                                                                       monkeypatch):
+    """A meeting is in its own calendar, its school's, its body's and the district's: its event
+    (and its description, made from Markdown) is built once per language and reused in all."""
+    from generator.derive.meeting_text import Words
+
+    made = []
+    description = Words.description
+    monkeypatch.setattr(Words, "description", lambda self, m: made.append((self.lang, m.slug))
+                        or description(self, m))
+    files = calendar_files(model, lambda lang: Messages(lang, model.default))
+    assert sorted(made) == sorted({(lang, m.slug) for lang in model.languages for m in model.meetings})
+    district = [f for f in files if f.rel == "calendar/district.ics" and f.lang == "es"][0]
+    assert len(Calendar.from_ical(district.data).walk("VEVENT")) == len(model.meetings)

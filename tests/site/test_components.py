@@ -136,6 +136,31 @@ def test_a_wrong_field_in_an_example_fails_the_build_naming_the_examples_file(pr
     assert problem.found and "primary" in problem.found
 
 
+def test_the_examples_are_checked_again_only_when_the_theme_changes(project, monkeypatch, tmp_path):
+    """Every regeneration of a district (each edit in ``portal serve``) ran the component
+    examples through the whole content stage again, though only the theme's files change them."""
+    import shutil
+
+    from generator.site import examples
+    from generator.site.project import generate
+
+    theme_examples = tmp_path / "examples"
+    shutil.copytree(examples.EXAMPLES_DIR, theme_examples)
+    monkeypatch.setattr(examples, "EXAMPLES_DIR", theme_examples)
+    monkeypatch.setattr(examples, "DISTRICT_FILE", theme_examples / "district.yml")
+    checked = []
+    load = examples.load_gallery
+    monkeypatch.setattr(examples, "load_gallery", lambda site, root: checked.append(1) or load(site, root))
+    first = generate(project.root).gallery
+    project.write("content/en/schools/alder-elementary.md", (project.root / "content/en/schools/alder-elementary.md")
+                  .read_text(encoding="utf-8") + "\nMore words.\n")
+    second = generate(project.root)
+    assert second.changed and second.gallery is first and len(checked) == 1
+    with (theme_examples / "district.yml").open("a", encoding="utf-8") as district:
+        district.write("# a change to the theme's examples\n")
+    assert generate(project.root, now="2026-12-01 12:00").gallery is not first and len(checked) == 2
+
+
 def test_every_example_is_valid_html_in_both_languages(example_site, tmp_path):
     canary = tmp_path / "canary.html"  # proves the checker ran and its report was read
     canary.write_text(CANARY, encoding="utf-8")

@@ -156,3 +156,18 @@ def test_every_page_declares_a_text_direction(example_site):
         head = f.read_text(encoding="utf-8")[:300]
         assert re.search(r'<html lang="[a-z-]+" dir="(ltr|rtl)">', head), f.relative_to(example_site)
         assert "<meta charset=\"utf-8\">" in head, f"{f.relative_to(example_site)}: charset in the first bytes"
+
+
+def test_only_meetings_that_have_not_ended_have_a_print_flyer(example_site):
+    """A flyer is printed to post before a meeting: one that has ended has no flyer page, no link
+    to one and no place in the sitemap, while one still to come keeps all three."""
+    past, upcoming = "meetings/2026-11-19-district-advisory-council/", "meetings/2026-12-08-lincoln-sac/"
+    sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
+    for lang in LANGS:
+        prefix = "" if lang == "en" else f"{lang}/"
+        assert not (example_site / prefix / past / "flyer").exists()
+        assert "flyer/" not in page(example_site, lang, past)
+        assert f"/{prefix}{past}flyer/<" not in sitemap
+        assert (example_site / prefix / upcoming / "flyer" / "index.html").is_file()
+        assert '<a href="flyer/">' in page(example_site, lang, upcoming)
+        assert f"/{prefix}{upcoming}flyer/<" in sitemap

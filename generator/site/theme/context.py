@@ -1,10 +1,12 @@
 """What a page's template gets: the context for a page in one language."""
 from __future__ import annotations
 
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from generator.content.model import Site
 from generator.core.i18n import Formatter, Messages, babel_locale
+from generator.derive.meeting_text import Words
 from generator.derive.views import SiteView, View, lang_prefix
 
 
@@ -20,6 +22,12 @@ class PageContext:
         self.view = SiteView(site, lang)
         locale = babel_locale(lang)
         self.dir = "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+    @cached_property
+    def words(self) -> Words:
+        """Meetings' texts in this language, with their Babel formatter, made once per build
+        and language rather than once per meeting a page names."""
+        return Words(self.site, self.lang, self.t)
 
     def for_page(self, meta: dict) -> dict:
         item = None

@@ -11,6 +11,7 @@ from generator.derive.meetings import (
     documents,
     month,
     month_date,
+    has_flyer,
     month_keys,
     sections,
 )
@@ -31,7 +32,7 @@ from generator.site.theme.context import PageContext, page_context
 
 def _words(ctx):
     pc = page_context(ctx)
-    return Words(pc.site, ctx["lang"], pc.t)
+    return pc.words if ctx["lang"] == pc.lang else Words(pc.site, ctx["lang"], pc.t)
 
 
 @pass_context
@@ -79,14 +80,15 @@ def meeting_months(ctx):
 
 @pass_context
 def meeting_links(ctx, m):
-    """Calendar links for one meeting: its .ics, Google Calendar, its body's feed, the flyer."""
+    """Calendar links for one meeting: its .ics, Google Calendar, its body's feed, the flyer
+    (None once the meeting has ended: it has none)."""
     pc = page_context(ctx)
     item = m.item
     return {"ics": lang_prefix(pc.site, ctx["lang"]) + meeting_ics(item.slug),
             "google": google_link(pc.site, item, _words(ctx)),
             "body": feed(pc.site, ctx["lang"], body_ics(item.body_key)),
             "body_name": _words(ctx).name(item),
-            "flyer": lang_prefix(pc.site, ctx["lang"]) + item.path + "flyer/"}
+            "flyer": lang_prefix(pc.site, ctx["lang"]) + item.path + "flyer/" if has_flyer(item) else None}
 
 
 @pass_context
