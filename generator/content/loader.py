@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +29,11 @@ FOLDERS = [c for c, t in CONTENT_TYPES.items() if not t.single]
 SINGLE_FILES = {f"{c}.md": c for c, t in CONTENT_TYPES.items() if t.single}
 # Files read without a problem, by path: with the file's size, times and inode, and the size
 # limit, when they were read. ``portal serve`` reloads the content on every edit; the files
-# that did not change are not read and parsed again.
+# that did not change are not read and parsed again. A file is reused only if it was read
+# well after it was last written (as git does): a second save within the same tick of the
+# file system's clock could keep the same size and times.
 _PARSED: dict[str, tuple[tuple, Source]] = {}
+SETTLED_NS = 2_000_000_000
 
 
 def slugify(text: str) -> str:
@@ -186,7 +190,7 @@ def _parse(path: Path, rel: str, lang: str, collection: str, settings: Settings,
     if key and cached and cached[0] == key:
         return cached[1]
     source = _read(path, rel, lang, collection, settings, problems)
-    if source is not None and key:
+    if source is not None and key and time.time_ns() - st.st_mtime_ns > SETTLED_NS:
         _PARSED[str(path)] = (key, source)
     return source
 

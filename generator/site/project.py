@@ -22,8 +22,7 @@ from generator.content.model import Site
 from generator.content.pipeline import check_content, resolve_now
 from generator.content.publishing import HeldBack
 from generator.core import progress
-from generator.core.i18n import MESSAGES_DIR, THEME_DIR, Messages
-from generator.core.theme_files import COMPONENTS_DIR, EXAMPLES_DIR, STYLES_DIR
+from generator.core.i18n import THEME_DIR, Messages
 from generator.core.timing import stage
 from generator.derive import derive_pages
 from generator.derive.inputs import with_inputs
@@ -37,10 +36,12 @@ SITE_SRC = "site_src"
 
 def fingerprint(root: Path) -> tuple:
     """Cheap identity of every input: path, size and modification time (of a link itself, not
-    what it points to: the content stage refuses links, dangling ones included). The theme's
-    styles and the component examples count too, so that the preview shows a change to them."""
+    what it points to: the content stage refuses links, dangling ones included). Every file of
+    the theme counts too (templates, styles, catalogues, component examples): each page's
+    fingerprint holds them (generator.derive.inputs), so that the preview, which renders only
+    the pages whose sources changed, shows a change to them."""
     entries = []
-    for base in (root / "content", MESSAGES_DIR, STYLES_DIR, COMPONENTS_DIR, EXAMPLES_DIR):
+    for base in (root / "content", THEME_DIR):
         if base.exists():
             for dirpath, dirnames, filenames in os.walk(base):
                 dirnames.sort()

@@ -182,6 +182,8 @@ def test_a_swap_the_system_refuses_is_a_clear_error_and_the_site_stays(project, 
         raise PermissionError(13, "Permission denied", str(a))
 
     monkeypatch.setattr("generator.site.site_folder.exchange", refused)
+    # something new, or the build would find the site current and not replace it
+    project.write("content/en/news/new-post.md", "---\ntitle: New post\ndate: 2026-11-20\nsummary: x\n---\n")
     result = run("build", "-p", project.root, "--site-dir", site, *NOW)
 
     assert result.exit_code == 1 and "Traceback" not in result.output
