@@ -119,6 +119,7 @@ def test_a_past_meeting_page_shows_its_minutes(page):
     assert "Juniper Mesa Health Foundation" in page.locator("main").inner_text()
 
 
+@pytest.mark.xdist_group("second-site-walk")  # long: started first, beside the first site's walk
 def test_every_page_of_the_second_site_passes_axe_at_phone_and_desktop_width(second_page,
                                                                             second_example_site):
     """The gate of test_every_page.py, walked over the second site: its own data (one school,
