@@ -15,12 +15,15 @@ per reinstatement (``reinstated``), plus one while cancelled or postponed,
 plus the recorded ``revision`` (Meeting.sequence), so every documented staff
 edit and every ``portal meeting`` command raises it. A
 cancelled meeting stays in every calendar with STATUS:CANCELLED. DTSTAMP is
-the build's "now" (``--now`` / SOURCE_DATE_EPOCH keep builds reproducible).
+the start (UTC) of the build's day, from its "now" (``--now`` / SOURCE_DATE_EPOCH
+keep builds reproducible): a calendar changes when its events do, or once a
+day, not at every build, so that a rebuild with nothing new, on the clock too,
+leaves site_src/ and the site as they are (generator.site.last_build).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timezone
+from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from urllib.parse import quote, urlencode
 
@@ -90,10 +93,15 @@ def description(site: Site, m: Meeting, words: Words) -> str:
     return text
 
 
+def stamp(site: Site) -> datetime:
+    """DTSTAMP: midnight UTC of the build's day (see the module's docstring)."""
+    return datetime.combine(site.now.astimezone(timezone.utc).date(), time(0), timezone.utc)
+
+
 def event(site: Site, m: Meeting, words: Words) -> Event:
     ev = Event()
     ev.add("uid", m.uid)
-    ev.add("dtstamp", site.now.astimezone(timezone.utc))
+    ev.add("dtstamp", stamp(site))
     ev.add("dtstart", m.start)
     ev.add("dtend", m.end)
     ev.add("sequence", m.sequence)
