@@ -39,6 +39,10 @@ SERVE_TIMEOUT = 3600.0  # seconds for portal serve's first build at state size, 
 EDIT_TIMEOUT = 600.0
 
 
+class RunFailed(Exception):
+    """A build the benchmark times did not succeed; the message holds its output."""
+
+
 def build_env() -> dict[str, str]:
     return {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
 
@@ -50,7 +54,7 @@ def has_times_json() -> bool:
 
 
 def portal_build(size: str, run: str, project: Path, times: bool) -> Row:
-    """Time one ``portal build`` of ``project``; raises SystemExit with its output if it fails."""
+    """Time one ``portal build`` of ``project``; raises RunFailed with its output if it fails."""
     cmd = [PORTAL, "build", "-p", str(project), "--now", synth.NOW]
     times_file = project.parent / "times.json"
     times_file.unlink(missing_ok=True)  # never read an earlier build's figures
@@ -58,7 +62,7 @@ def portal_build(size: str, run: str, project: Path, times: bool) -> Row:
         cmd += ["--times-json", str(times_file)]
     m = measure.run(cmd, env=build_env())
     if m.returncode:
-        raise SystemExit(f"bench: portal build failed ({size}, {run}):\n{m.output}")
+        raise RunFailed(f"portal build failed ({size}, {run}):\n{m.output}")
     data = json.loads(times_file.read_text()) if times and times_file.exists() else {}
     return Row(size, run, m.seconds, m.peak_mb, measure.count_html(project / "site"),
                {k: float(v) for k, v in data.get("stages", {}).items()},
@@ -166,7 +170,7 @@ def hugo_build(size: str, project: Path, work: Path) -> Row:
     hugo_site.write_site(project, site)
     m = measure.run(["hugo", "--quiet", "-d", str(site / "public")], cwd=site, env=build_env())
     if m.returncode:
-        raise SystemExit(f"bench: hugo failed ({size}):\n{m.output}")
+        raise RunFailed(f"hugo failed ({size}):\n{m.output}")
     return Row(size, "Hugo cold", m.seconds, m.peak_mb, measure.count_html(site / "public"))
 
 
@@ -210,15 +214,21 @@ def main(argv: list[str] | None = None) -> None:
         print(f"bench: {text}", file=sys.stderr, flush=True)
 
     rows: list[Row] = []
+    failed = False
     try:
         for size in args.sizes:
             bench_size(size, work / size, not args.no_serve, rows, progress)
     except KeyboardInterrupt:
         progress("interrupted: the tables hold only the runs measured so far")
+    except RunFailed as exc:
+        failed = True
+        progress(f"{exc}\nthe tables hold only the runs measured before it")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     print(report.render(rows, measure.machine(), markdown=args.markdown))
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
