@@ -37,6 +37,7 @@ PORTAL = str(Path(sys.executable).with_name("portal"))
 SOURCE_DATE_EPOCH = "1795435200"  # 2026-11-23 12:00 UTC, the same moment as synth.NOW
 SERVE_TIMEOUT = 3600.0  # seconds for portal serve's first build at state size, on a busy machine
 EDIT_TIMEOUT = 600.0
+DEFAULT_SIZES = ("small", "district", "state")
 
 
 class RunFailed(Exception):
@@ -199,15 +200,24 @@ def bench_size(size: str, work: Path, serve: bool, rows: list[Row], progress) ->
     measured(hugo_build(size, project, work))
 
 
-def main(argv: list[str] | None = None) -> None:
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line; ``sizes`` is the default three when none is given."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sizes", nargs="*", default=["small", "district", "state"],
-                        choices=[s for s in synth.SIZES])
+    parser.add_argument("sizes", nargs="*", metavar="SIZE",
+                        help=f"{', '.join(synth.SIZES)} (default: {' '.join(DEFAULT_SIZES)})")
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
     parser.add_argument("--no-serve", action="store_true", help="leave out the portal serve run")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a "
                         "temporary folder, removed at the end)")
     args = parser.parse_args(argv)
+    args.sizes = args.sizes or list(DEFAULT_SIZES)
+    if unknown := [s for s in args.sizes if s not in synth.SIZES]:
+        parser.error(f"no size called {', '.join(unknown)}: choose from {', '.join(synth.SIZES)}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = arguments(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="portal-bench-"))
 
     def progress(text: str) -> None:
