@@ -4,10 +4,10 @@
     .venv/bin/python -m benchmarks district   # one size (after scripts/setup.sh --bench)
 
 For each size, in one go: a synthetic project (benchmarks/synth.py) is written to a fresh
-folder, then measured: portal's cold build (no site/, no .cache/), a rebuild with no change,
-a rebuild after editing one meeting (its title, in both languages), the time from saving an
-edit to seeing it on the meeting's page and on its council's page under ``portal serve``, and
-Hugo's cold build of the same items (benchmarks/hugo_site.py). Every build runs with
+folder, then measured: Hugo's cold build of the same items (benchmarks/hugo_site.py), portal's
+cold build (no site/, no .cache/), a rebuild with no change, a rebuild after editing one
+meeting (its title, in both languages), and the time from saving an edit to seeing it on the
+meeting's page and on its council's page under ``portal serve``. Every build runs with
 ``--now NOW`` and SOURCE_DATE_EPOCH. The figures go to the terminal, or as Markdown with
 ``--markdown``; no figure is checked against a target here.
 """
@@ -186,6 +186,8 @@ def bench_size(size: str, work: Path, serve: bool, rows: list[Row], progress) ->
         rows.append(row)
         progress(report.line(row))
 
+    progress(f"{size}: Hugo cold")  # first, so that even an interrupted run has its ratios
+    measured(hugo_build(size, project, work))
     for run in ("portal cold", "portal no change"):
         progress(f"{size}: {run}")
         measured(portal_build(size, run, project, times))
@@ -196,8 +198,6 @@ def bench_size(size: str, work: Path, serve: bool, rows: list[Row], progress) ->
     if serve:
         progress(f"{size}: portal serve, edit to visible")
         measured(serve_edit(size, project, slug))
-    progress(f"{size}: Hugo cold")
-    measured(hugo_build(size, project, work))
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
