@@ -4,10 +4,10 @@
     .venv/bin/python -m benchmarks district   # one size (after scripts/setup.sh --bench)
 
 For each size, in one go: a synthetic project (benchmarks/synth.py) is written to a fresh
-folder, then measured: portal's cold build (no site/, no .cache/), a rebuild with no change,
-a rebuild after editing one meeting (its title, in both languages), the time from saving an
-edit to seeing it on the meeting's page and on its council's page under ``portal serve``, and
-Hugo's cold build of the same items (benchmarks/hugo_site.py). Every build runs with
+folder, then measured: Hugo's cold build of the same items (benchmarks/hugo_site.py), portal's
+cold build (no site/, no .cache/), a rebuild with no change, a rebuild after editing one
+meeting (its title, in both languages), and the time from saving an edit to seeing it on the
+meeting's page and on its council's page under ``portal serve``. Every build runs with
 ``--now NOW`` and SOURCE_DATE_EPOCH. The figures go to the terminal, or as Markdown with
 ``--markdown``; no figure is checked against a target here.
 """
@@ -37,6 +37,11 @@ PORTAL = str(Path(sys.executable).with_name("portal"))
 SOURCE_DATE_EPOCH = "1795435200"  # 2026-11-23 12:00 UTC, the same moment as synth.NOW
 SERVE_TIMEOUT = 3600.0  # seconds for portal serve's first build at state size, on a busy machine
 EDIT_TIMEOUT = 600.0
+DEFAULT_SIZES = ("small", "district", "state")
+
+
+class RunFailed(Exception):
+    """A build the benchmark times did not succeed; the message holds its output."""
 
 
 def build_env() -> dict[str, str]:
@@ -50,7 +55,7 @@ def has_times_json() -> bool:
 
 
 def portal_build(size: str, run: str, project: Path, times: bool) -> Row:
-    """Time one ``portal build`` of ``project``; raises SystemExit with its output if it fails."""
+    """Time one ``portal build`` of ``project``; raises RunFailed with its output if it fails."""
     cmd = [PORTAL, "build", "-p", str(project), "--now", synth.NOW]
     times_file = project.parent / "times.json"
     times_file.unlink(missing_ok=True)  # never read an earlier build's figures
@@ -58,7 +63,7 @@ def portal_build(size: str, run: str, project: Path, times: bool) -> Row:
         cmd += ["--times-json", str(times_file)]
     m = measure.run(cmd, env=build_env())
     if m.returncode:
-        raise SystemExit(f"bench: portal build failed ({size}, {run}):\n{m.output}")
+        raise RunFailed(f"portal build failed ({size}, {run}):\n{m.output}")
     data = json.loads(times_file.read_text()) if times and times_file.exists() else {}
     return Row(size, run, m.seconds, m.peak_mb, measure.count_html(project / "site"),
                {k: float(v) for k, v in data.get("stages", {}).items()},
@@ -166,7 +171,7 @@ def hugo_build(size: str, project: Path, work: Path) -> Row:
     hugo_site.write_site(project, site)
     m = measure.run(["hugo", "--quiet", "-d", str(site / "public")], cwd=site, env=build_env())
     if m.returncode:
-        raise SystemExit(f"bench: hugo failed ({size}):\n{m.output}")
+        raise RunFailed(f"hugo failed ({size}):\n{m.output}")
     return Row(size, "Hugo cold", m.seconds, m.peak_mb, measure.count_html(site / "public"))
 
 
@@ -181,6 +186,8 @@ def bench_size(size: str, work: Path, serve: bool, rows: list[Row], progress) ->
         rows.append(row)
         progress(report.line(row))
 
+    progress(f"{size}: Hugo cold")  # first, so that even an interrupted run has its ratios
+    measured(hugo_build(size, project, work))
     for run in ("portal cold", "portal no change"):
         progress(f"{size}: {run}")
         measured(portal_build(size, run, project, times))
@@ -191,34 +198,47 @@ def bench_size(size: str, work: Path, serve: bool, rows: list[Row], progress) ->
     if serve:
         progress(f"{size}: portal serve, edit to visible")
         measured(serve_edit(size, project, slug))
-    progress(f"{size}: Hugo cold")
-    measured(hugo_build(size, project, work))
 
 
-def main(argv: list[str] | None = None) -> None:
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line; ``sizes`` is the default three when none is given."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sizes", nargs="*", default=["small", "district", "state"],
-                        choices=[s for s in synth.SIZES])
+    parser.add_argument("sizes", nargs="*", metavar="SIZE",
+                        help=f"{', '.join(synth.SIZES)} (default: {' '.join(DEFAULT_SIZES)})")
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
     parser.add_argument("--no-serve", action="store_true", help="leave out the portal serve run")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a "
                         "temporary folder, removed at the end)")
     args = parser.parse_args(argv)
+    args.sizes = args.sizes or list(DEFAULT_SIZES)
+    if unknown := [s for s in args.sizes if s not in synth.SIZES]:
+        parser.error(f"no size called {', '.join(unknown)}: choose from {', '.join(synth.SIZES)}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = arguments(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="portal-bench-"))
 
     def progress(text: str) -> None:
         print(f"bench: {text}", file=sys.stderr, flush=True)
 
     rows: list[Row] = []
+    failed = False
     try:
         for size in args.sizes:
             bench_size(size, work / size, not args.no_serve, rows, progress)
     except KeyboardInterrupt:
         progress("interrupted: the tables hold only the runs measured so far")
+    except RunFailed as exc:
+        failed = True
+        progress(f"{exc}\nthe tables hold only the runs measured before it")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     print(report.render(rows, measure.machine(), markdown=args.markdown))
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

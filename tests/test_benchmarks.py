@@ -122,3 +122,12 @@ def test_the_table_gives_portal_as_a_multiple_of_hugo_and_a_dash_for_what_was_no
     assert "×" not in serve, "a preview is not compared with a Hugo build"
     stages = [line for line in lines if line.startswith("| district | portal cold | 4.00 |")]
     assert stages and stages[0].count("| – ") == len(report.STAGES) - 2
+
+
+def test_the_benchmark_runs_the_three_sizes_unless_told_and_names_the_sizes_it_knows(capsys):
+    run = pytest.importorskip("benchmarks.run", reason="psutil is installed by scripts/setup.sh --bench")
+    assert run.arguments([]).sizes == ["small", "district", "state"]
+    assert run.arguments(["district", "--markdown"]).sizes == ["district"]
+    with pytest.raises(SystemExit):
+        run.arguments(["city"])
+    assert "no size called city: choose from tiny, small, district, state" in capsys.readouterr().err
