@@ -385,6 +385,13 @@ class Site:
         return self.now.astimezone(ZoneInfo(self.settings.timezone)).date()
 
     @property
+    def day_started(self) -> datetime:
+        """Midnight UTC of the build's day: the time a file dates itself by when nothing in it
+        has a date of its own (a calendar's DTSTAMP, an empty feed's update), so that it
+        changes once a day and not at every build (generator.site.last_build)."""
+        return datetime.combine(self.now.astimezone(timezone.utc).date(), time(0), timezone.utc)
+
+    @property
     def languages(self) -> list[str]:
         return self.settings.language_codes
 

@@ -1,5 +1,5 @@
-"""The project's ``.cache/``: processed images (``.cache/images/``) and sharing cards
-(``.cache/cards/``), named by content hash.
+"""The project's ``.cache/``: processed images (``.cache/images/``), sharing cards
+(``.cache/cards/``) and the calendars' events (``.cache/calendars/``), named by content hash.
 
 Entries are never changed, only added, so without pruning the cache would keep
 every photo and every title ever built. After a build has succeeded in full,
@@ -7,7 +7,7 @@ every photo and every title ever built. After a build has succeeded in full,
 what the last good build needs (a later build with the same content processes
 and draws nothing). Nothing is deleted after a failed build, by ``portal check``
 or by ``portal serve``. Only files named like entries, directly inside those
-two folders of the project, are deleted; anything else there is left alone, and
+folders of the project, are deleted; anything else there is left alone, and
 links are never followed.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ CACHE = ".cache"
 ENTRY = {
     "images": re.compile(r"[0-9a-f]{64}(?:-\d+\.(?:webp|jpg|png|svg)|\.json)"),
     "cards": re.compile(r"[0-9a-f]{32}\.png"),
+    "calendars": re.compile(r"[0-9a-f]{32}\.json"),
 }
 
 _USED: WeakKeyDictionary = WeakKeyDictionary()  # site -> {area: {file name}}

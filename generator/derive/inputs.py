@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from generator.content.item import Item
 from generator.content.model import Site
 from generator.core.i18n import THEME_DIR
 from generator.core.values import Ref
+from generator.derive.once import per_build
 from generator.derive.page import PageSpec
 
 # Hashes of files already read, by (path, size, modification time): a preview hashes a
@@ -46,9 +47,28 @@ _FILE_HASHES: dict[tuple[str, int, int], str] = {}
 
 def with_inputs(site: Site, pages: list[PageSpec]) -> list[PageSpec]:
     """``pages``, each with ``inputs`` set to the fingerprint of what it shows."""
-    graph = _Graph(site)
-    common = _digest([_site_wide(site, pages), graph.entry("pages")])
-    return [replace(page, inputs=_digest([common, *graph.digests(page.shows)])) for page in pages]
+    prints = fingerprints(site)
+    which = " ".join(sorted(f"{p.lang}/{p.src}" for p in pages))  # the language switcher's
+    common = _digest([prints.site_wide, which, prints.graph.entry("pages")])
+    return [replace(page, inputs=_digest([common, *prints.graph.digests(page.shows)])) for page in pages]
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """The site-wide parts and every item's neighbourhood, hashed once per build."""
+
+    site_wide: str
+    graph: "_Graph"
+
+    def of(self, *shows: str) -> str:
+        """The fingerprint of the site-wide parts and of these entries (as ``PageSpec.shows``):
+        also what a file other than a page is made from (a meeting's calendar event)."""
+        return _digest([self.site_wide, *self.graph.digests(shows)])
+
+
+@per_build
+def fingerprints(site: Site) -> Fingerprints:
+    return Fingerprints(_site_wide(site), _Graph(site))
 
 
 class _Graph:
@@ -104,7 +124,7 @@ def _refs(value):
             yield from _refs(v)
 
 
-def _site_wide(site: Site, pages: list[PageSpec]) -> str:
+def _site_wide(site: Site) -> str:
     """The parts of the site every page may show, and the state "now" gives it."""
     s = site.settings
     parts = [
@@ -114,7 +134,6 @@ def _site_wide(site: Site, pages: list[PageSpec]) -> str:
         *_tree_hashes(s.content_dir / "files"),
         f"today {site.today.isoformat()} drafts {site.drafts}",
         "past " + " ".join(m.slug for m in site.meetings if m.is_past),
-        " ".join(sorted(f"{p.lang}/{p.src}" for p in pages)),
     ]
     return _digest(parts)
 

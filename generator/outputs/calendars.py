@@ -22,15 +22,22 @@ leaves site_src/ and the site as they are (generator.site.last_build).
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from icalendar import Calendar, Event, Timezone, vText
 
 from generator.content.model import Item, Meeting, Site
+from generator.core.cache import CACHE, note_used
 from generator.core.plaintext import line_safe_text
+from generator.core.version import code_version
+from generator.derive.inputs import fingerprints
 from generator.derive.meeting_text import Words, council_name, group_label, page_url
 from generator.derive.once import per_build
 from generator.derive.views import lang_prefix
@@ -95,7 +102,7 @@ def description(site: Site, m: Meeting, words: Words) -> str:
 
 def stamp(site: Site) -> datetime:
     """DTSTAMP: midnight UTC of the build's day (see the module's docstring)."""
-    return datetime.combine(site.now.astimezone(timezone.utc).date(), time(0), timezone.utc)
+    return site.day_started
 
 
 def event(site: Site, m: Meeting, words: Words) -> Event:
@@ -118,59 +125,111 @@ def event(site: Site, m: Meeting, words: Words) -> Event:
     return ev
 
 
+# Events this process made or read, by cache folder and key: a preview's rebuild makes only
+# the changed meetings' events, and reads no file again.
+_MADE: dict[tuple[str, str], tuple[bytes, frozenset[str]]] = {}
+
+
 class Events:
     """Every meeting's event in one language, built once and reused in every calendar that holds
     it (its own, its school's, its body's and the district's): the description is made from
-    Markdown once per meeting and language, and each event is written out as text once."""
+    Markdown once per meeting and language, and each event is written out as text once.
+
+    An event is kept in ``.cache/calendars/``, named by a hash of the meeting's fingerprint (the
+    meeting, its body and school, and the site-wide parts, as for its page: generator.derive.
+    inputs), the language, the day (DTSTAMP) and the generator's version, so the next build
+    makes again only the events of the meetings that changed (generator.core.cache prunes it)."""
 
     def __init__(self, site: Site, words: Words):
         self.site, self.words = site, words
         self._done: dict[str, tuple[bytes, frozenset[str]]] = {}
+        self._folder = Path(site.settings.root) / CACHE / "calendars"
+        self._prints = fingerprints(site)
+        self._base = f"{code_version()} {words.lang} {site.day_started.isoformat()} "
 
     def get(self, m: Meeting) -> tuple[bytes, frozenset[str]]:
         """The event's lines, and the time zones (TZID) its times are given in."""
         if m.slug not in self._done:
-            ev = event(self.site, m, self.words)
-            tzids = {v.params.get("TZID") for _, v in ev.property_items(sorted=False)
-                     if hasattr(v, "params")}
-            self._done[m.slug] = (ev.to_ical(), frozenset(tzids - {None, "UTC"}))
+            key = hashlib.blake2b((self._base + self._prints.of(f"meetings/{m.slug}")).encode(),
+                                  digest_size=16).hexdigest()
+            self._done[m.slug] = (_MADE.get((str(self._folder), key)) or self._kept(key)
+                                  or self._make(m, key))
+            note_used(self.site, "calendars", [f"{key}.json"])
         return self._done[m.slug]
+
+    def _kept(self, key: str) -> tuple[bytes, frozenset[str]] | None:
+        try:
+            kept = json.loads((self._folder / f"{key}.json").read_text(encoding="utf-8"))
+            found = (kept["ics"].encode("utf-8"), frozenset(kept["tz"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        _MADE[str(self._folder), key] = found
+        return found
+
+    def _make(self, m: Meeting, key: str) -> tuple[bytes, frozenset[str]]:
+        ev = event(self.site, m, self.words)
+        tzids = {v.params.get("TZID") for _, v in ev.property_items(sorted=False)
+                 if hasattr(v, "params")}
+        made = (ev.to_ical(), frozenset(tzids - {None, "UTC"}))
+        if len(_MADE) > 200_000:  # a preview running for weeks
+            _MADE.clear()
+        _MADE[str(self._folder), key] = made
+        path = self._folder / f"{key}.json"
+        try:  # written whole, then renamed: a build reading it sees all of it or nothing
+            self._folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{key}.tmp{os.getpid()}")
+            tmp.write_text(json.dumps({"ics": made[0].decode("utf-8"), "tz": sorted(made[1])}),
+                           encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            pass  # no cache, then: the next build makes the event again
+        return made
 
 
 @lru_cache(maxsize=64)
-def _timezone(tzid: str, first: date, last: date) -> Timezone | None:
-    """A VTIMEZONE covering first to last, made once for every calendar spanning those years."""
+def _timezone(tzid: str, first: date, last: date) -> bytes:
+    """A VTIMEZONE covering first to last, as text, made once for every calendar spanning those
+    years (empty for a zone icalendar does not know: add_missing_timezones leaves it out too)."""
     try:
-        return Timezone.from_tzid(tzid, first_date=first, last_date=last)
+        return Timezone.from_tzid(tzid, first_date=first, last_date=last).to_ical()
     except ValueError:
-        return None  # a zone icalendar does not know is left out, as add_missing_timezones does
+        return b""
 
 
-END = b"END:VCALENDAR\r\n"
+BEGIN, END = b"BEGIN:VCALENDAR\r\n", b"END:VCALENDAR\r\n"
+
+
+def _lines(cal: Calendar) -> bytes:
+    """A calendar's property lines, without its BEGIN and END."""
+    return cal.to_ical()[len(BEGIN):-len(END)]
+
+
+@lru_cache(maxsize=8)
+def _fixed(tzid: str) -> tuple[bytes, bytes]:
+    """The property lines every calendar has alike: those before its name, and those after."""
+    before, after = Calendar(), Calendar()
+    before.add("prodid", PRODID)
+    before.add("version", "2.0")
+    before.add("calscale", "GREGORIAN")
+    before.add("method", "PUBLISH")
+    after.add("x-wr-timezone", tzid)
+    after.add("refresh-interval", vText("PT12H"), parameters={"VALUE": "DURATION"})
+    after.add("x-published-ttl", "PT12H")
+    return _lines(before), _lines(after)
 
 
 def calendar(site: Site, meetings: list[Meeting], events: Events, name: str) -> bytes:
     """A calendar of ``meetings``: its own properties and the time zones its events use
     (as icalendar's add_missing_timezones gives them, first), then the events' ready lines."""
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("name", _text(name))
-    cal.add("x-wr-calname", _text(name))
-    cal.add("x-wr-timezone", site.settings.timezone)
-    cal.add("refresh-interval", vText("PT12H"), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "PT12H")
+    named = Calendar()
+    named.add("name", _text(name))
+    named.add("x-wr-calname", _text(name))
+    before, after = _fixed(site.settings.timezone)
     ready = [events.get(m) for m in meetings]
     years = [m.start.year for m in meetings] + [m.end.year for m in meetings] or [site.now.year]
     first, last = date(min(years), 1, 1), date(max(years) + 1, 1, 1)
-    for tzid in set().union(*(tzids for _, tzids in ready)):
-        timezone_ = _timezone(tzid, first, last)
-        if timezone_ is not None:
-            cal.add_component(timezone_)
-    head = cal.to_ical()
-    return head[:-len(END)] + b"".join(lines for lines, _ in ready) + END
+    zones = b"".join(_timezone(tzid, first, last) for tzid in sorted(set().union(*(t for _, t in ready))))
+    return b"".join([BEGIN, before, _lines(named), after, zones, *(lines for lines, _ in ready), END])
 
 
 @dataclass

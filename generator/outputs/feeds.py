@@ -120,13 +120,15 @@ def _text_for(fmt: str, text: str) -> str:
 
 
 def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: str,
-               page_path: str) -> list[OutputFile]:
-    """Atom and RSS for ``posts`` (newest first), as files below the language root."""
+               page_path: str, articles: dict[str, str] | None = None) -> list[OutputFile]:
+    """Atom and RSS for ``posts`` (newest first), as files below the language root.
+    ``articles``: each post's HTML in ``lang`` by its name, made once for every feed."""
+    articles = {} if articles is None else articles
     s = site.settings
     district = s.localized(s.district_name, lang)
     page_url = _abs(site, lang, page_path)
     posts = sorted(posts, key=lambda n: (n.date, n.slug), reverse=True)
-    updated = _published(site, posts[0]) if posts else site.now
+    updated = _published(site, posts[0]) if posts else site.day_started
     files = []
     for fmt in ("atom", "rss"):
         rel = feed_rel(name, fmt)
@@ -154,7 +156,9 @@ def build_feed(site: Site, lang: str, t, posts: list[News], name: str, title: st
             summary = post.get(lang, "summary")
             if summary:
                 fe.summary(_text_for(fmt, str(summary)))
-            content = article_html(site, post, lang, t)
+            if post.slug not in articles:
+                articles[post.slug] = article_html(site, post, lang, t)
+            content = articles[post.slug]
             if content:
                 fe.content(content, type="html")
             when = _published(site, post)
@@ -185,10 +189,11 @@ def feed_files(site: Site, messages_for) -> list[OutputFile]:
         t = messages_for(lang)
         s = site.settings
         district = s.localized(s.district_name, lang)
+        articles: dict[str, str] = {}  # a post is in the district's feed and its schools'
         out += build_feed(site, lang, t, published(site.news), "news",
-                          t("feeds.news_title", district=district), "news/")
+                          t("feeds.news_title", district=district), "news/", articles)
         for school in site.schools:
             out += build_feed(site, lang, t, published(school.news), school_feed_name(school),
                               t("feeds.school_title", school=str(school.title(lang)), district=district),
-                              school.path)
+                              school.path, articles)
     return out

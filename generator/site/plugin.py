@@ -30,11 +30,13 @@ from generator.site.theme import FILTERS, GLOBALS, PageContext
 
 
 def _copy_changed(src: str, dst: str) -> None:
-    """Copy ``src`` with its times, unless ``dst`` is already that copy (same size and time)."""
+    """Copy ``src`` with its times, unless ``dst`` is already that copy (same size and time);
+    into a new file, since ``dst`` may be a link to the last site's (generator.site.languages)."""
     try:
         there, here = os.stat(dst), os.stat(src)
         if there.st_size == here.st_size and there.st_mtime_ns == here.st_mtime_ns:
             return
+        os.unlink(dst)
     except OSError:
         pass
     shutil.copy2(src, dst)
@@ -49,8 +51,16 @@ class PortalConfig(base.Config):
 class PortalPlugin(BasePlugin[PortalConfig]):
     supports_multiple_instances = False
 
+    def on_startup(self, command, dirty):
+        # Every file this run of MkDocs makes or keeps, as a path below the site folder, for
+        # every language it builds: after a dirty build, the rest of the last site is stale
+        # (generator.site.languages).
+        self.made: set[str] = set()
+
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.project_dir).resolve()
+        if not hasattr(self, "made"):  # a build started without on_startup
+            self.made = set()
         self.contexts: dict[str, PageContext] = {}
         self.started = time.perf_counter()  # this language's MkDocs build (its stage time)
         return config
@@ -83,6 +93,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return files
 
     def on_env(self, env, config, files):
+        self.made.update(f.dest_uri for f in files if f.inclusion.is_included())
         # MkDocs leaves autoescaping off; content is text, so escape everything the theme
         # prints unless it is marked safe (the sanitised page body, Markup from our filters).
         env.autoescape = True
@@ -106,6 +117,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         static = self.root / SITE_SRC / "static"
         if static.is_dir():
             shutil.copytree(static, config.site_dir, dirs_exist_ok=True, copy_function=_copy_changed)
+            self.made.update(p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file())
         timing.add(self._stage(config), time.perf_counter() - self.started)
 
     def on_serve(self, server, config, builder):
@@ -165,6 +177,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return output
         target = Path(config.site_dir) / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # a new file: it may be a link to the last site's
         target.write_text(output, encoding="utf-8")
         return getattr(self, "_default_404", output)
 

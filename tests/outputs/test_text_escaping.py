@@ -14,6 +14,7 @@ from icalendar import Calendar, vText
 from generator.content.pipeline import build_site
 from generator.core.i18n import Messages
 from generator.core.plaintext import line_safe_text
+from generator.outputs import calendars
 from generator.outputs.calendars import calendar_files
 from generator.outputs.vcard import render
 from support import EXAMPLE_NOW
@@ -47,7 +48,10 @@ def text_of(value) -> str:
     return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), str(value))
 
 
-def test_meeting_titles_cannot_add_calendar_properties(site):
+def test_meeting_titles_cannot_add_calendar_properties(site, monkeypatch):
+    # The title is changed in memory, not in its file, where the events' cache would see it.
+    monkeypatch.setattr(calendars, "_MADE", {})
+    monkeypatch.setattr(calendars.Events, "_kept", lambda self, key: None)
     meeting = site.items["meetings"]["2026-12-08-alder-sac"]
     for lang in site.languages:
         meeting.data[lang]["title"] = HOSTILE
