@@ -1,9 +1,9 @@
 """Build: generate site_src/, run MkDocs into a fresh folder, then swap it in.
 
 A build with nothing new does nothing; one whose sources came out the same skips MkDocs;
-otherwise MkDocs starts from a copy of the last site and renders only the pages whose sources
-changed, when the last site was made by this generator with this configuration
-(generator.site.last_build says when each holds).
+otherwise MkDocs starts from links to the last site's files and renders only the pages
+whose sources changed, when the last site was made by this generator with this
+configuration (generator.site.last_build says when each holds).
 
 MkDocs runs once per language, each in a process of its own when there are
 cores to spare (generator.site.languages); the build's stage times are
