@@ -309,3 +309,19 @@ def test_a_rebuild_writes_new_files_and_never_into_the_last_sites(tmp_path, jobs
         elif rel in before and path.read_bytes() != before[rel][1]:
             changed += 1
     assert shared > 0 and changed > 0, "the files kept are the same files, the changed ones new"
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "a process per language"])
+def test_a_deleted_meetings_pages_and_calendar_are_gone_in_every_language(tmp_path, jobs):
+    root = _project(tmp_path / "proj").root
+    build(root, now=EXAMPLE_NOW, jobs=jobs)
+    site = root / "site"
+    gone = [f"{prefix}{rel}" for prefix in ("", "es/")
+            for rel in ("meetings/2026-11-10-birch-sac/index.html",
+                        "calendar/meetings/2026-11-10-birch-sac.ics")]
+    assert all((site / rel).is_file() for rel in gone)
+    _delete_meeting(root)
+    assert build(root, now=EXAMPLE_NOW, jobs=jobs).rendered_on
+    assert [rel for rel in gone if (site / rel).exists()] == []
+    council = (site / "es/councils/birch-elementary-site-advisory-council/index.html").read_text()
+    assert "2026-11-10-birch-sac" not in council, "no list links to it"
